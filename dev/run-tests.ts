@@ -1,0 +1,37 @@
+/**
+ * `npm test`: finds PostgreSQL as the demo does (DATABASE_URL, 127.0.0.1:5432, else embedded),
+ * then runs every jest project (unit, modules, http) in band against it and writes jest's JSON
+ * result to .data/jest-results.json (read by .ci/run). Extra arguments go to jest.
+ */
+import { spawn } from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import { findDatabase, medusaEnv } from "./database"
+
+async function main() {
+  const found = await findDatabase()
+  fs.mkdirSync(".data", { recursive: true })
+  const resultsFile = path.resolve(".data", "jest-results.json")
+  fs.rmSync(resultsFile, { force: true })
+  const env = {
+    ...process.env,
+    ...medusaEnv(found, "retention_test"),
+    NODE_ENV: "test",
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
+    // The bulk generator's test and other tools outside Medusa connect with this URL.
+    RETENTION_TEST_SERVER_URL: found.serverUrl,
+  }
+  const jestBin = require.resolve("jest/bin/jest")
+  const args = [jestBin, "--runInBand", "--forceExit", "--json", `--outputFile=${resultsFile}`, ...process.argv.slice(2)]
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, args, { env, stdio: "inherit" })
+    child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0)))
+  })
+  await found.stop()
+  process.exit(code)
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e?.stack ?? e}\n`)
+  process.exit(1)
+})

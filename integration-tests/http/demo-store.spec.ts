@@ -1,0 +1,98 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules, OrderWorkflowEvents } from "@medusajs/framework/utils"
+import { seedDemoStore, type SeedReport } from "../../src/scripts/demo-data/seed-demo-store"
+import { DEMO_SHOPPER } from "../../src/scripts/demo-data/demo-shopper"
+import { planCase } from "../../src/scripts/demo-data/plan"
+import { CATALOG, DEMO_CASES } from "../../src/scripts/demo-data/catalog"
+import type { SeedOptions } from "../../src/scripts/demo-data/seed-options"
+import { adminHeaders, customerHeaders } from "../helpers/auth"
+
+jest.setTimeout(240_000)
+
+const options: SeedOptions = {
+  cases: [...DEMO_CASES],
+  customers: 12,
+  seed: 99,
+  anchor: new Date("2026-11-01T00:00:00Z"),
+}
+
+/** What the plans say the store must hold, computed without Medusa. */
+function expected() {
+  let customers = 0
+  let orders = 0
+  for (const c of options.cases) {
+    for (const p of planCase(c, options.customers!, options)) {
+      customers++
+      orders += p.orders.length
+    }
+  }
+  return { customers, orders }
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let container: MedusaContainer
+    let report: SeedReport
+    const placedEvents: string[] = []
+
+    beforeAll(async () => {
+      container = getContainer()
+      const eventBus = container.resolve(Modules.EVENT_BUS)
+      eventBus.subscribe(OrderWorkflowEvents.PLACED, async ({ data }: { data: { id: string } }) => {
+        placedEvents.push(data.id)
+      })
+      report = await seedDemoStore(container, options)
+    })
+
+    it("creates every planned customer and order, dated over the planned history, and emits order.placed for each", async () => {
+      const want = expected()
+      const shopperOrders = planCase("pharmacy", 1, options, 1_000_003).next().value!.orders.length
+      expect(report.customers).toBe(want.customers)
+      expect(report.ordersPlaced).toBe(want.orders)
+
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const [{ count, oldest, newest }] = await pg("order")
+        .whereNull("deleted_at")
+        .select(pg.raw("count(*)::int as count, min(created_at) as oldest, max(created_at) as newest"))
+      expect(count).toBe(want.orders + shopperOrders)
+      expect(new Date(newest).getTime()).toBeLessThanOrEqual(options.anchor.getTime())
+      // Pharmacy histories reach back up to 18 months.
+      expect(options.anchor.getTime() - new Date(oldest).getTime()).toBeGreaterThan(300 * 86_400_000)
+
+      await new Promise((r) => setTimeout(r, 500))
+      expect(new Set(placedEvents).size).toBe(want.orders + shopperOrders)
+    })
+
+    it("is idempotent: a second run with the same options adds nothing", async () => {
+      const again = await seedDemoStore(container, options)
+      expect(again.ordersPlaced).toBe(0)
+      expect(again.ordersSkipped).toBe(report.ordersPlaced)
+      const customers = container.resolve(Modules.CUSTOMER)
+      const [, count] = await customers.listAndCountCustomers({})
+      expect(count).toBe(report.customers + 1)
+    })
+
+    it("serves the catalogue on the store API with the seeded publishable key", async () => {
+      const { data } = await api.get("/store/products?limit=100&fields=handle,variants.sku", {
+        headers: { "x-publishable-api-key": report.store.publishableKey },
+      })
+      const handles = data.products.map((p: { handle: string }) => p.handle).sort()
+      const catalogue = DEMO_CASES.flatMap((c) => CATALOG[c].map((p) => p.handle)).sort()
+      expect(handles).toEqual(catalogue)
+    })
+
+    it("lists the orders in the admin API, with the pharmacy's boxes and the shopper's checkout", async () => {
+      const headers = await adminHeaders(container, api)
+      const { data } = await api.get("/admin/orders?limit=1&fields=id", headers)
+      expect(data.count).toBe(report.ordersPlaced + planCase("pharmacy", 1, options, 1_000_003).next().value!.orders.length)
+
+      const shopper = await customerHeaders(api, DEMO_SHOPPER.email, DEMO_SHOPPER.password, report.store.publishableKey)
+      const mine = await api.get("/store/orders?fields=id,created_at,items.variant_sku,items.quantity", shopper)
+      expect(mine.data.orders.length).toBeGreaterThan(0)
+      for (const order of mine.data.orders) {
+        expect(order.items.some((i: { variant_sku: string }) => i.variant_sku === "PH-FIN-28")).toBe(true)
+      }
+    })
+  },
+})

@@ -1,0 +1,66 @@
+import type { Logger, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ensureCustomers } from "./customers"
+import { ensureDemoShopper } from "./demo-shopper"
+import { createHistoricOrders, existingOrderRefs } from "./orders"
+import { planCase, type PlannedCustomer } from "./plan"
+import { customersFor, type SeedOptions } from "./seed-options"
+import { ensureDemoStore, type DemoStore } from "./store-setup"
+
+export type SeedReport = {
+  store: DemoStore
+  customers: number
+  ordersPlaced: number
+  ordersSkipped: number
+}
+
+const BATCH = 100
+
+/**
+ * Builds the demo store: fixed records, then per case the planned customers and their orders,
+ * in batches. Idempotent: customers are matched by e-mail and orders by their planned reference,
+ * so a second run adds nothing (and a larger --customers adds only the new ones).
+ */
+export async function seedDemoStore(container: MedusaContainer, options: SeedOptions): Promise<SeedReport> {
+  const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const store = await ensureDemoStore(container, options.cases)
+  const report: SeedReport = { store, customers: 0, ordersPlaced: 0, ordersSkipped: 0 }
+  for (const demoCase of options.cases) {
+    const total = customersFor(options, demoCase)
+    const started = Date.now()
+    let batch: PlannedCustomer[] = []
+    const flush = async () => {
+      await seedBatch(container, store, batch, options, report)
+      batch = []
+    }
+    for (const planned of planCase(demoCase, total, { seed: options.seed, anchor: options.anchor })) {
+      batch.push(planned)
+      if (batch.length === BATCH) {
+        await flush()
+        logger.info(`seed ${demoCase}: ${planned.index + 1}/${total} customers, ${report.ordersPlaced} orders placed so far`)
+      }
+    }
+    await flush()
+    logger.info(`seed ${demoCase}: done in ${Math.round((Date.now() - started) / 1000)} s`)
+  }
+  if (options.cases.includes("pharmacy")) {
+    await ensureDemoShopper(container, store, options)
+  }
+  return report
+}
+
+async function seedBatch(container: MedusaContainer, store: DemoStore, batch: PlannedCustomer[], options: SeedOptions, report: SeedReport) {
+  if (!batch.length) {
+    return
+  }
+  const idByEmail = await ensureCustomers(container, batch)
+  report.customers += batch.length
+  const planned = batch.flatMap((customer) =>
+    customer.orders.map((order) => ({ customer, customerId: idByEmail.get(customer.email)!, order }))
+  )
+  const done = await existingOrderRefs(container, planned.map((p) => p.order.ref))
+  const todo = planned.filter((p) => !done.has(p.order.ref))
+  report.ordersSkipped += planned.length - todo.length
+  await createHistoricOrders(container, store, todo, options.anchor)
+  report.ordersPlaced += todo.length
+}
