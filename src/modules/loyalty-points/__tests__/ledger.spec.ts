@@ -1,0 +1,227 @@
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import fc from "fast-check"
+import { LOYALTY_POINTS_MODULE } from ".."
+import type LoyaltyPointsModuleService from "../service"
+
+jest.setTimeout(120_000)
+
+const DAY = 86_400_000
+const t0 = new Date("2026-01-01T12:00:00Z")
+const at = (days: number) => new Date(t0.getTime() + days * DAY)
+
+moduleIntegrationTestRunner<LoyaltyPointsModuleService>({
+  moduleName: LOYALTY_POINTS_MODULE,
+  resolve: "./src/modules/loyalty-points",
+  moduleOptions: { loyalty: { returnWindowDays: 14, expiryDays: 365 } },
+  testSuite: ({ service }) => {
+    const earnLine = (customer_id: string, order: string, line: string, points: number, base: number, occurred_at = t0) =>
+      service.creditPoints({
+        customer_id,
+        type: "earn",
+        occurred_at,
+        entries: [
+          {
+            idempotency_key: `earn:${order}:${line}`,
+            points,
+            order_id: order,
+            line_item_id: line,
+            rate: points / base,
+            base_amount: base,
+            currency_code: "twd",
+          },
+        ],
+      })
+
+    const lotOf = async (order: string, line: string) => {
+      const [lot] = await service.listPointsLots({ order_id: order, line_item_id: line })
+      return lot
+    }
+
+    it("keeps order points pending for the return window, and records a replayed event once", async () => {
+      for (let i = 0; i < 3; i++) {
+        await earnLine("cus_a", "order_1", "line_1", 120, 1200)
+      }
+      expect(await service.retrieveBalance("cus_a", at(1))).toMatchObject({ balance: 120, available: 0, pending: 120 })
+      expect(await service.retrieveBalance("cus_a", at(14))).toMatchObject({ balance: 120, available: 120, pending: 0 })
+      expect(await service.listPointsTransactions({ customer_id: "cus_a" })).toHaveLength(1)
+      expect(await service.verifyBalances()).toEqual([])
+    })
+
+    it("redeems and expires first-expiring lots first, across three lots", async () => {
+      const credit = (key: string, points: number, availableAt: Date, expiresAt: Date) =>
+        service.creditPoints({
+          customer_id: "cus_f",
+          type: "adjust",
+          occurred_at: t0,
+          entries: [{ idempotency_key: key, points, available_at: availableAt, expires_at: expiresAt, reason: "test" }],
+        })
+      await credit("lot-late", 100, t0, at(300))
+      await credit("lot-early", 50, t0, at(100))
+      await credit("lot-middle", 70, t0, at(200))
+
+      await service.debitPoints({ customer_id: "cus_f", type: "redeem", points: 80, idempotency_key: "redeem:1", occurred_at: at(10) })
+      const lots = await service.listPointsLots({ account_id: (await service.listLoyaltyAccounts({ customer_id: "cus_f" }))[0].id })
+      const remaining = Object.fromEntries(
+        await Promise.all(
+          lots.map(async (l) => {
+            const [tx] = await service.listPointsTransactions({ id: l.transaction_id })
+            return [tx.idempotency_key, l.remaining]
+          })
+        )
+      )
+      expect(remaining).toEqual({ "lot-early": 0, "lot-middle": 40, "lot-late": 100 })
+
+      expect(await service.expirePoints({ now: at(150) })).toBe(0)
+      expect(await service.expirePoints({ now: at(200) })).toBe(1)
+      expect(await service.retrieveBalance("cus_f", at(200))).toMatchObject({ balance: 100, available: 100 })
+      // A second run at the same time finds nothing more to expire.
+      expect(await service.expirePoints({ now: at(200) })).toBe(0)
+      expect(await service.expirePoints({ now: at(301) })).toBe(1)
+      const balance = await service.retrieveBalance("cus_f", at(301))
+      expect(balance).toMatchObject({ balance: 0, available: 0, next_expiry: null })
+      const expired = await service.listPointsTransactions({ customer_id: "cus_f", type: "expire" })
+      expect(expired.map((t) => t.points).sort()).toEqual([-100, -40])
+      expect(await service.verifyBalances()).toEqual([])
+    })
+
+    it("reverses refunds in proportion, at the lot's own rate, never more than earned over several partial refunds", async () => {
+      await earnLine("cus_r", "order_r", "line_r", 100, 3)
+      const lot = await lotOf("order_r", "line_r")
+      expect(await service.reverseEarnedPoints({ source_key: "refund_1", reversals: [{ lot_id: lot.id, refunded_amount: 1 }] })).toBe(33)
+      // The same refund delivered again changes nothing.
+      expect(await service.reverseEarnedPoints({ source_key: "refund_1", reversals: [{ lot_id: lot.id, refunded_amount: 1 }] })).toBe(0)
+      expect(await service.reverseEarnedPoints({ source_key: "refund_2", reversals: [{ lot_id: lot.id, refunded_amount: 1 }] })).toBe(34)
+      expect(await service.reverseEarnedPoints({ source_key: "refund_3", reversals: [{ lot_id: lot.id, refunded_amount: 5 }] })).toBe(33)
+      expect(await service.reverseEarnedPoints({ source_key: "refund_4", reversals: [{ lot_id: lot.id, refunded_amount: 5 }] })).toBe(0)
+      expect(await service.retrieveBalance("cus_r", at(20))).toMatchObject({ balance: 0 })
+      expect(await service.verifyBalances()).toEqual([])
+    })
+
+    it("lets a reversal of spent points go negative by default and settles the debt from the next points", async () => {
+      await earnLine("cus_n", "order_n", "line_n", 100, 1000)
+      await service.debitPoints({ customer_id: "cus_n", type: "redeem", points: 90, idempotency_key: "redeem:n", occurred_at: at(15) })
+      const lot = await lotOf("order_n", "line_n")
+      await service.reverseEarnedPoints({ source_key: "cancel_n", reversals: [{ lot_id: lot.id, refunded_amount: 1000 }] })
+      expect(await service.retrieveBalance("cus_n", at(16))).toMatchObject({ balance: -90, available: 0, debt: 90 })
+      await earnLine("cus_n", "order_n2", "line_n2", 150, 1500, at(20))
+      expect(await service.retrieveBalance("cus_n", at(40))).toMatchObject({ balance: 60, available: 60, debt: 0 })
+      expect(await service.verifyBalances()).toEqual([])
+    })
+
+    it("claws back to zero when the account says so, and records what could not be collected", async () => {
+      await earnLine("cus_c", "order_c", "line_c", 100, 1000)
+      const [account] = await service.listLoyaltyAccounts({ customer_id: "cus_c" })
+      await service.updateLoyaltyAccounts({ id: account.id, negative_policy: "clawback" })
+      await service.debitPoints({ customer_id: "cus_c", type: "redeem", points: 70, idempotency_key: "redeem:c", occurred_at: at(15) })
+      const lot = await lotOf("order_c", "line_c")
+      expect(await service.reverseEarnedPoints({ source_key: "cancel_c", reversals: [{ lot_id: lot.id, refunded_amount: 1000 }] })).toBe(30)
+      expect(await service.retrieveBalance("cus_c", at(16))).toMatchObject({ balance: 0, debt: 0 })
+      const [reverse] = await service.listPointsTransactions({ customer_id: "cus_c", type: "reverse" })
+      expect(reverse.metadata).toMatchObject({ uncollected: 70, reversed_points: 100 })
+      expect(await service.verifyBalances()).toEqual([])
+    })
+
+    it("gives a redemption back to the lots it came from", async () => {
+      await earnLine("cus_b", "order_b", "line_b", 200, 2000)
+      await service.debitPoints({ customer_id: "cus_b", type: "redeem", points: 150, idempotency_key: "redeem:b", order_id: "order_x", occurred_at: at(15) })
+      expect(await service.retrieveBalance("cus_b", at(15))).toMatchObject({ available: 50 })
+      await service.restoreDebit({ debit_idempotency_key: "redeem:b", idempotency_key: "restore:order_x" })
+      await service.restoreDebit({ debit_idempotency_key: "redeem:b", idempotency_key: "restore:order_x" })
+      expect(await service.retrieveBalance("cus_b", at(15))).toMatchObject({ balance: 200, available: 200 })
+      expect((await lotOf("order_b", "line_b")).remaining).toBe(200)
+    })
+
+    it("refuses to redeem more than is available, naming the field", async () => {
+      await earnLine("cus_l", "order_l", "line_l", 10, 100)
+      await expect(
+        service.debitPoints({ customer_id: "cus_l", type: "redeem", points: 5, idempotency_key: "redeem:l1", occurred_at: at(1) })
+      ).rejects.toThrow(/points: 5 requested but only 0 available/)
+      await expect(
+        service.debitPoints({ customer_id: "cus_l", type: "redeem", points: 1.5, idempotency_key: "redeem:l2", occurred_at: at(20) })
+      ).rejects.toThrow(/points must be a positive whole number/)
+    })
+
+    it("never overdraws under parallel redemptions", async () => {
+      await earnLine("cus_p", "order_p", "line_p", 100, 1000)
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) =>
+          service.debitPoints({ customer_id: "cus_p", type: "redeem", points: 30, idempotency_key: `redeem:p${i}`, occurred_at: at(20) })
+        )
+      )
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3)
+      expect(await service.retrieveBalance("cus_p", at(20))).toMatchObject({ balance: 10, available: 10 })
+      expect(await service.verifyBalances()).toEqual([])
+    })
+
+    it("keeps the cached balance equal to the ledger after any sequence of operations", async () => {
+      type Op =
+        | { kind: "earn"; points: number; day: number }
+        | { kind: "redeem"; points: number; day: number }
+        | { kind: "reverse"; lot: number; share: number; day: number }
+        | { kind: "expire"; day: number }
+        | { kind: "restore"; redemption: number }
+      const op: fc.Arbitrary<Op> = fc.oneof(
+        fc.record({ kind: fc.constant("earn" as const), points: fc.integer({ min: 1, max: 500 }), day: fc.integer({ min: 0, max: 400 }) }),
+        fc.record({ kind: fc.constant("redeem" as const), points: fc.integer({ min: 1, max: 400 }), day: fc.integer({ min: 0, max: 800 }) }),
+        fc.record({
+          kind: fc.constant("reverse" as const),
+          lot: fc.nat(20),
+          share: fc.integer({ min: 1, max: 100 }),
+          day: fc.integer({ min: 0, max: 800 }),
+        }),
+        fc.record({ kind: fc.constant("expire" as const), day: fc.integer({ min: 0, max: 800 }) }),
+        fc.record({ kind: fc.constant("restore" as const), redemption: fc.nat(20) })
+      )
+      let run = 0
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 25 }), fc.boolean(), async (ops, clawback) => {
+          const customer = `cus_prop_${run++}`
+          const lots: string[] = []
+          const redemptions: string[] = []
+          let step = 0
+          for (const o of ops) {
+            step++
+            if (o.kind === "earn") {
+              await earnLine(customer, `o${step}`, "l", o.points, o.points * 10, at(o.day))
+              lots.push((await lotOf(`o${step}`, "l")).id)
+              if (clawback && lots.length === 1) {
+                const [account] = await service.listLoyaltyAccounts({ customer_id: customer })
+                await service.updateLoyaltyAccounts({ id: account.id, negative_policy: "clawback" })
+              }
+            } else if (o.kind === "redeem") {
+              const key = `redeem:${customer}:${step}`
+              await service
+                .debitPoints({ customer_id: customer, type: "redeem", points: o.points, idempotency_key: key, occurred_at: at(o.day) })
+                .then(() => redemptions.push(key))
+                .catch((e) => expect(String(e)).toMatch(/available/))
+            } else if (o.kind === "reverse" && lots.length) {
+              const lot = lots[o.lot % lots.length]
+              const [row] = await service.listPointsLots({ id: lot })
+              await service.reverseEarnedPoints({
+                source_key: `refund_${step}`,
+                reversals: [{ lot_id: lot, refunded_amount: (Number(row.base_amount) * o.share) / 100 }],
+                occurred_at: at(o.day),
+              })
+            } else if (o.kind === "expire") {
+              await service.expirePoints({ now: at(o.day) })
+            } else if (o.kind === "restore" && redemptions.length) {
+              const key = redemptions[o.redemption % redemptions.length]
+              await service.restoreDebit({ debit_idempotency_key: key, idempotency_key: `restore:${key}` })
+            }
+          }
+          expect(await service.verifyBalances({ customer_ids: [customer] })).toEqual([])
+          const lotsNow = lots.length ? await service.listPointsLots({ id: lots }) : []
+          for (const l of lotsNow) {
+            expect(l.remaining).toBeGreaterThanOrEqual(0)
+            expect(l.remaining).toBeLessThanOrEqual(l.points)
+          }
+          const balance = await service.retrieveBalance(customer, at(900))
+          if (clawback && lots.length) {
+            expect(balance.debt).toBe(0)
+          }
+        }),
+        { numRuns: 25, seed: 20261123 }
+      )
+    })
+  },
+})

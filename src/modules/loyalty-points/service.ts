@@ -1,0 +1,560 @@
+import type { Context } from "@medusajs/framework/types"
+import {
+  generateEntityId,
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { LoyaltyAccount, PointsAllocation, PointsLot, PointsTransaction } from "./models"
+import type {
+  BalanceMismatch,
+  CreditPointsInput,
+  DebitPointsInput,
+  LoyaltyOptions,
+  PointsBalance,
+  ResolvedLoyaltyOptions,
+  ReverseEarnedInput,
+} from "./types"
+import { allocateFifo } from "./utils/fifo"
+import { resolveLoyaltyOptions } from "./utils/options"
+import { pointsToReverse } from "./utils/proportional-reversal"
+
+const DAY = 86_400_000
+
+type AccountRow = {
+  id: string
+  customer_id: string
+  points_balance: number
+  points_debt: number
+  lifetime_earned: number
+  negative_policy: "allow_negative" | "clawback" | null
+}
+type LotRow = {
+  id: string
+  points: number
+  remaining: number
+  base_amount: string | null
+  available_at: Date
+  expires_at: Date | null
+  account_id: string
+}
+type TxRow = { id: string; type: string; points: number; idempotency_key: string; metadata: Record<string, unknown> | null }
+
+/**
+ * The points ledger. Every change runs in one database transaction holding the account's row lock,
+ * so a redemption, an expiry run and a reversal on the same account serialize and never lose or
+ * create points; every ledger entry carries a unique idempotency key, so a replayed event is a no-op.
+ */
+class LoyaltyPointsModuleService extends MedusaService({
+  LoyaltyAccount,
+  PointsTransaction,
+  PointsLot,
+  PointsAllocation,
+}) {
+  protected readonly loyaltyOptions_: ResolvedLoyaltyOptions
+
+  constructor(container: Record<string, unknown>, options?: { loyalty?: LoyaltyOptions }) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.loyaltyOptions_ = resolveLoyaltyOptions(options)
+  }
+
+  /** The options in force (defaults filled in). */
+  getLoyaltyOptions(): ResolvedLoyaltyOptions {
+    return this.loyaltyOptions_
+  }
+
+  /**
+   * Credits points as lots (one lot per entry): order points (pending for the return window),
+   * adjustments, referrals and rewards. Entries whose key was already recorded are skipped.
+   * Returns the ids of the transactions recorded by this call.
+   */
+  @InjectTransactionManager()
+  async creditPoints(input: CreditPointsInput, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const knex = this.transaction_(sharedContext)
+    const account = await this.lockAccount_(knex, input.customer_id)
+    const occurredAt = input.occurred_at ?? new Date()
+    const existing = await this.existingKeys_(knex, input.entries.map((e) => e.idempotency_key))
+    const recorded: string[] = []
+    let debt = account.points_debt
+    let credited = 0
+    for (const entry of input.entries) {
+      if (existing.has(entry.idempotency_key) || entry.points === 0) {
+        continue
+      }
+      if (!Number.isInteger(entry.points) || entry.points < 0) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `points must be a positive whole number; got ${entry.points}`)
+      }
+      const txId = generateEntityId(undefined, "lptx")
+      const lotId = generateEntityId(undefined, "lplot")
+      const availableAt =
+        entry.available_at ??
+        (input.type === "earn" || input.type === "referral"
+          ? new Date(occurredAt.getTime() + this.loyaltyOptions_.returnWindowDays * DAY)
+          : occurredAt)
+      const expiresAt =
+        entry.expires_at !== undefined
+          ? entry.expires_at
+          : this.loyaltyOptions_.expiryDays === null
+            ? null
+            : new Date(availableAt.getTime() + this.loyaltyOptions_.expiryDays * DAY)
+      await knex("points_transaction").insert({
+        id: txId,
+        account_id: account.id,
+        customer_id: account.customer_id,
+        type: input.type,
+        points: entry.points,
+        idempotency_key: entry.idempotency_key,
+        occurred_at: occurredAt,
+        order_id: entry.order_id ?? null,
+        line_item_id: entry.line_item_id ?? null,
+        lot_id: lotId,
+        reason: entry.reason ?? null,
+        actor_id: entry.actor_id ?? null,
+        metadata: entry.metadata ? JSON.stringify(entry.metadata) : null,
+      })
+      // Points owed from earlier reversals are settled from the new lot first.
+      const settle = Math.min(debt, entry.points)
+      debt -= settle
+      await knex("points_lot").insert({
+        id: lotId,
+        account_id: account.id,
+        transaction_id: txId,
+        points: entry.points,
+        remaining: entry.points - settle,
+        earned_at: occurredAt,
+        available_at: availableAt,
+        expires_at: expiresAt,
+        rate: entry.rate ?? null,
+        raw_rate: entry.rate == null ? null : JSON.stringify({ value: String(entry.rate), precision: 20 }),
+        base_amount: entry.base_amount ?? null,
+        raw_base_amount: entry.base_amount == null ? null : JSON.stringify({ value: String(entry.base_amount), precision: 20 }),
+        currency_code: entry.currency_code ?? null,
+        order_id: entry.order_id ?? null,
+        line_item_id: entry.line_item_id ?? null,
+        quantity: entry.quantity ?? null,
+      })
+      if (settle > 0) {
+        await this.insertAllocations_(knex, txId, [{ lot_id: lotId, points: settle }], "debt")
+      }
+      credited += entry.points
+      recorded.push(txId)
+    }
+    if (credited) {
+      await knex("loyalty_account")
+        .where({ id: account.id })
+        .update({
+          points_balance: account.points_balance + credited,
+          points_debt: debt,
+          lifetime_earned: input.type === "adjust" ? account.lifetime_earned : account.lifetime_earned + credited,
+          updated_at: new Date(),
+        })
+    }
+    return recorded
+  }
+
+  /**
+   * Takes points from the available lots, first-expiring first: a redemption, or a negative
+   * adjustment. Refuses more than the available balance. Returns the transaction id (the existing
+   * one when the key was already recorded).
+   */
+  @InjectTransactionManager()
+  async debitPoints(input: DebitPointsInput, @MedusaContext() sharedContext: Context = {}): Promise<string> {
+    if (!Number.isInteger(input.points) || input.points <= 0) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `points must be a positive whole number; got ${input.points}`)
+    }
+    const knex = this.transaction_(sharedContext)
+    const account = await this.lockAccount_(knex, input.customer_id)
+    const [done] = await knex<TxRow>("points_transaction").where({ idempotency_key: input.idempotency_key }).select("id")
+    if (done) {
+      return done.id
+    }
+    const now = input.occurred_at ?? new Date()
+    const lots = await this.availableLots_(knex, account.id, now)
+    const available = lots.reduce((s, l) => s + l.remaining, 0) - account.points_debt
+    if (input.points > available) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `points: ${input.points} requested but only ${Math.max(0, available)} available`
+      )
+    }
+    const { allocations } = allocateFifo(lots, input.points)
+    const txId = await this.insertTransaction_(knex, account, {
+      type: input.type,
+      points: -input.points,
+      idempotency_key: input.idempotency_key,
+      occurred_at: now,
+      order_id: input.order_id ?? null,
+      reason: input.reason ?? null,
+      actor_id: input.actor_id ?? null,
+      metadata: input.metadata ?? null,
+    })
+    await this.consume_(knex, txId, allocations)
+    await this.addToBalance_(knex, account, -input.points, account.points_debt)
+    return txId
+  }
+
+  /**
+   * Gives a redemption's points back to the lots it took them from (order canceled, cart
+   * abandoned). Idempotent by `idempotency_key`. Returns the restoring transaction id, or null when
+   * there was nothing to restore.
+   */
+  @InjectTransactionManager()
+  async restoreDebit(
+    input: { debit_idempotency_key: string; idempotency_key: string; occurred_at?: Date; reason?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string | null> {
+    const knex = this.transaction_(sharedContext)
+    const [debit] = await knex("points_transaction")
+      .where({ idempotency_key: input.debit_idempotency_key })
+      .select("id", "customer_id", "points", "order_id")
+    if (!debit) {
+      return null
+    }
+    const account = await this.lockAccount_(knex, debit.customer_id)
+    const [done] = await knex("points_transaction").where({ idempotency_key: input.idempotency_key }).select("id")
+    if (done) {
+      return done.id
+    }
+    const taken: { lot_id: string; points: number }[] = await knex("points_allocation")
+      .where({ transaction_id: debit.id, kind: "consume" })
+      .select("lot_id", "points")
+    const points = taken.reduce((s, a) => s + a.points, 0)
+    if (!points) {
+      return null
+    }
+    const txId = await this.insertTransaction_(knex, account, {
+      type: "reverse",
+      points,
+      idempotency_key: input.idempotency_key,
+      occurred_at: input.occurred_at ?? new Date(),
+      order_id: debit.order_id,
+      reason: input.reason ?? "redemption returned",
+      metadata: { restores: debit.id },
+    })
+    for (const a of taken) {
+      await knex("points_lot").where({ id: a.lot_id }).increment("remaining", a.points)
+    }
+    await this.insertAllocations_(knex, txId, taken, "restore")
+    await this.addToBalance_(knex, account, points, account.points_debt)
+    return txId
+  }
+
+  /**
+   * Reverses earned points for a refund, return or cancellation: per lot, in proportion to the
+   * refunded amount, at the rate snapshotted on the lot. What was already spent is taken from the
+   * customer's other lots, then becomes debt (allow_negative) or is written off and recorded
+   * (clawback). Each (source, lot) is applied once. Returns the points reversed.
+   */
+  @InjectTransactionManager()
+  async reverseEarnedPoints(input: ReverseEarnedInput, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    const knex = this.transaction_(sharedContext)
+    if (!input.reversals.length) {
+      return 0
+    }
+    const lots: (LotRow & { customer_id: string; transaction_id: string; order_id: string | null; line_item_id: string | null })[] =
+      await knex("points_lot as l")
+        .join("loyalty_account as a", "a.id", "l.account_id")
+        .whereIn(
+          "l.id",
+          input.reversals.map((r) => r.lot_id)
+        )
+        .select("l.*", "a.customer_id")
+    const customers = [...new Set(lots.map((l) => l.customer_id))]
+    let total = 0
+    for (const customerId of customers.sort()) {
+      const account = await this.lockAccount_(knex, customerId)
+      let debt = account.points_debt
+      let delta = 0
+      for (const reversal of input.reversals) {
+        const lot = lots.find((l) => l.id === reversal.lot_id && l.customer_id === customerId)
+        if (!lot) {
+          continue
+        }
+        const key = `reverse:${input.source_key}:${lot.id}`
+        const [done] = await knex("points_transaction").where({ idempotency_key: key }).select("id")
+        if (done) {
+          continue
+        }
+        const previous: TxRow[] = await knex("points_transaction")
+          .where({ lot_id: lot.id, type: "reverse" })
+          .select("points", "metadata")
+        const alreadyReversed = previous.reduce((s, t) => s + Number((t.metadata as any)?.reversed_points ?? 0), 0)
+        const refundedSoFar = previous.reduce((s, t) => s + Number((t.metadata as any)?.refunded_amount ?? 0), 0)
+        const points = pointsToReverse(lot, alreadyReversed, refundedSoFar, reversal.refunded_amount)
+        if (points <= 0) {
+          continue
+        }
+        // Take from this lot first, then from the customer's other lots, first-expiring first.
+        const [fresh] = await knex<LotRow>("points_lot").where({ id: lot.id }).select("remaining")
+        const fromLot = Math.min(fresh.remaining, points)
+        const others = (await this.spendableLots_(knex, account.id)).filter((l) => l.id !== lot.id)
+        const fromOthers = allocateFifo(others, points - fromLot)
+        const allocations = [...(fromLot ? [{ lot_id: lot.id, points: fromLot }] : []), ...fromOthers.allocations]
+        const shortfall = fromOthers.shortfall
+        const policy = account.negative_policy ?? this.loyaltyOptions_.negativeBalance
+        const uncollected = policy === "clawback" ? shortfall : 0
+        const txId = await this.insertTransaction_(knex, account, {
+          type: "reverse",
+          points: -(points - uncollected),
+          idempotency_key: key,
+          occurred_at: input.occurred_at ?? new Date(),
+          order_id: lot.order_id,
+          line_item_id: lot.line_item_id,
+          lot_id: lot.id,
+          reason: input.reason ?? null,
+          metadata: {
+            refunded_amount: String(reversal.refunded_amount),
+            reversed_points: points,
+            ...(uncollected ? { uncollected } : {}),
+          },
+        })
+        await this.consume_(knex, txId, allocations)
+        if (policy === "allow_negative") {
+          debt += shortfall
+        }
+        delta -= points - uncollected
+        total += points - uncollected
+      }
+      if (delta || debt !== account.points_debt) {
+        await this.addToBalance_(knex, account, delta, debt)
+      }
+    }
+    return total
+  }
+
+  /**
+   * Expires what is left of lots whose expiry has passed, oldest first, one ledger entry per lot
+   * (`expire:<lot>`), in batches of `limit` accounts. Returns the number of lots expired.
+   */
+  @InjectTransactionManager()
+  async expirePoints(
+    input: { now?: Date; limit?: number } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    const knex = this.transaction_(sharedContext)
+    const now = input.now ?? new Date()
+    const accounts: { account_id: string; customer_id: string }[] = await knex("points_lot as l")
+      .join("loyalty_account as a", "a.id", "l.account_id")
+      .where("l.expires_at", "<=", now)
+      .andWhere("l.remaining", ">", 0)
+      .distinct("l.account_id", "a.customer_id")
+      .orderBy("l.account_id")
+      .limit(input.limit ?? 1000)
+    let expired = 0
+    for (const { customer_id } of accounts) {
+      const account = await this.lockAccount_(knex, customer_id)
+      const lots: LotRow[] = await knex("points_lot")
+        .where({ account_id: account.id })
+        .andWhere("expires_at", "<=", now)
+        .andWhere("remaining", ">", 0)
+        .orderBy([{ column: "expires_at" }, { column: "id" }])
+        .select("*")
+      let delta = 0
+      for (const lot of lots) {
+        const txId = await this.insertTransaction_(knex, account, {
+          type: "expire",
+          points: -lot.remaining,
+          idempotency_key: `expire:${lot.id}`,
+          occurred_at: lot.expires_at ?? now,
+          lot_id: lot.id,
+        })
+        await this.consume_(knex, txId, [{ lot_id: lot.id, points: lot.remaining }])
+        delta -= lot.remaining
+        expired++
+      }
+      await this.addToBalance_(knex, account, delta, account.points_debt)
+    }
+    return expired
+  }
+
+  /** Balance, available, pending, debt and the next expiry of one customer, exact at `now`. */
+  @InjectManager()
+  async retrieveBalance(customerId: string, now: Date = new Date(), @MedusaContext() sharedContext: Context = {}): Promise<PointsBalance> {
+    const knex = this.knex_(sharedContext)
+    const [account] = await knex<AccountRow>("loyalty_account").where({ customer_id: customerId }).select("*")
+    if (!account) {
+      return { customer_id: customerId, balance: 0, available: 0, pending: 0, debt: 0, lifetime_earned: 0, next_expiry: null }
+    }
+    const [sums] = await knex("points_lot")
+      .where({ account_id: account.id })
+      .andWhere("remaining", ">", 0)
+      .select(
+        knex.raw("coalesce(sum(remaining) filter (where available_at <= ? and (expires_at is null or expires_at > ?)), 0)::int as available", [now, now]),
+        knex.raw("coalesce(sum(remaining) filter (where available_at > ?), 0)::int as pending", [now])
+      )
+    const [next] = await knex("points_lot")
+      .where({ account_id: account.id })
+      .andWhere("remaining", ">", 0)
+      .andWhere("expires_at", ">", now)
+      .groupBy("expires_at")
+      .orderBy("expires_at")
+      .limit(1)
+      .select("expires_at", knex.raw("sum(remaining)::int as points"))
+    return {
+      customer_id: customerId,
+      balance: account.points_balance,
+      available: Math.max(0, sums.available - account.points_debt),
+      pending: sums.pending,
+      debt: account.points_debt,
+      lifetime_earned: account.lifetime_earned,
+      next_expiry: next ? { points: next.points, expires_at: new Date(next.expires_at) } : null,
+    }
+  }
+
+  /**
+   * Proves the cached balances: for each account (all, or the given customers), the cached balance
+   * must equal the ledger sum and the lots' remaining points minus debt. Returns the mismatches.
+   */
+  @InjectManager()
+  async verifyBalances(
+    input: { customer_ids?: string[] } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<BalanceMismatch[]> {
+    const knex = this.knex_(sharedContext)
+    const query = knex("loyalty_account as a")
+      .select(
+        "a.id as account_id",
+        "a.customer_id",
+        "a.points_balance as cached_balance",
+        knex.raw("coalesce((select sum(points) from points_transaction t where t.account_id = a.id), 0)::int as ledger_sum"),
+        knex.raw(
+          "(coalesce((select sum(remaining) from points_lot l where l.account_id = a.id), 0) - a.points_debt)::int as lots_minus_debt"
+        )
+      )
+    if (input.customer_ids) {
+      query.whereIn("a.customer_id", input.customer_ids)
+    }
+    const rows: BalanceMismatch[] = await query
+    return rows.filter((r) => r.cached_balance !== r.ledger_sum || r.cached_balance !== r.lots_minus_debt)
+  }
+
+  private transaction_(sharedContext: Context): Knex {
+    // A FOR UPDATE outside a transaction would release the lock at once; fail instead.
+    const knex = (sharedContext.transactionManager as any)?.getTransactionContext?.()
+    if (!knex) {
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "Points ledger changes must run inside a transaction")
+    }
+    return knex
+  }
+
+  private knex_(sharedContext: Context): Knex {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as any
+    return manager.getTransactionContext?.() ?? manager.getKnex()
+  }
+
+  private async lockAccount_(knex: Knex, customerId: string): Promise<AccountRow> {
+    await knex.raw("SET LOCAL lock_timeout = '10s'")
+    await knex("loyalty_account")
+      .insert({ id: generateEntityId(undefined, "lpacc"), customer_id: customerId })
+      .onConflict(knex.raw("(customer_id) where deleted_at is null"))
+      .ignore()
+    const [account] = await knex<AccountRow>("loyalty_account").where({ customer_id: customerId }).forUpdate().select("*")
+    return account
+  }
+
+  private async existingKeys_(knex: Knex, keys: string[]): Promise<Set<string>> {
+    if (!keys.length) {
+      return new Set()
+    }
+    const rows: { idempotency_key: string }[] = await knex("points_transaction")
+      .whereIn("idempotency_key", keys)
+      .select("idempotency_key")
+    return new Set(rows.map((r) => r.idempotency_key))
+  }
+
+  /** Lots that can be spent now: available, not expired, first-expiring first. */
+  private async availableLots_(knex: Knex, accountId: string, now: Date): Promise<LotRow[]> {
+    return knex("points_lot")
+      .where({ account_id: accountId })
+      .andWhere("remaining", ">", 0)
+      .andWhere("available_at", "<=", now)
+      .andWhere((q) => q.whereNull("expires_at").orWhere("expires_at", ">", now))
+      .orderByRaw("expires_at asc nulls last, earned_at asc, id asc")
+      .select("*")
+  }
+
+  /** Every lot with points left (pending ones too), first-expiring first: what a reversal may take. */
+  private async spendableLots_(knex: Knex, accountId: string): Promise<LotRow[]> {
+    return knex("points_lot")
+      .where({ account_id: accountId })
+      .andWhere("remaining", ">", 0)
+      .orderByRaw("available_at asc, expires_at asc nulls last, earned_at asc, id asc")
+      .select("*")
+  }
+
+  private async insertTransaction_(
+    knex: Knex,
+    account: AccountRow,
+    row: {
+      type: string
+      points: number
+      idempotency_key: string
+      occurred_at: Date
+      order_id?: string | null
+      line_item_id?: string | null
+      lot_id?: string | null
+      reason?: string | null
+      actor_id?: string | null
+      metadata?: Record<string, unknown> | null
+    }
+  ): Promise<string> {
+    const id = generateEntityId(undefined, "lptx")
+    await knex("points_transaction").insert({
+      id,
+      account_id: account.id,
+      customer_id: account.customer_id,
+      type: row.type,
+      points: row.points,
+      idempotency_key: row.idempotency_key,
+      occurred_at: row.occurred_at,
+      order_id: row.order_id ?? null,
+      line_item_id: row.line_item_id ?? null,
+      lot_id: row.lot_id ?? null,
+      reason: row.reason ?? null,
+      actor_id: row.actor_id ?? null,
+      metadata: row.metadata ? JSON.stringify(row.metadata) : null,
+    })
+    return id
+  }
+
+  private async consume_(knex: Knex, transactionId: string, allocations: { lot_id: string; points: number }[]) {
+    for (const a of allocations) {
+      await knex("points_lot").where({ id: a.lot_id }).decrement("remaining", a.points)
+    }
+    await this.insertAllocations_(knex, transactionId, allocations, "consume")
+  }
+
+  private async insertAllocations_(
+    knex: Knex,
+    transactionId: string,
+    allocations: { lot_id: string; points: number }[],
+    kind: "consume" | "restore" | "debt"
+  ) {
+    if (!allocations.length) {
+      return
+    }
+    await knex("points_allocation").insert(
+      allocations.map((a) => ({
+        id: generateEntityId(undefined, "lpal"),
+        transaction_id: transactionId,
+        lot_id: a.lot_id,
+        kind,
+        points: a.points,
+      }))
+    )
+  }
+
+  private async addToBalance_(knex: Knex, account: AccountRow, delta: number, debt: number) {
+    await knex("loyalty_account")
+      .where({ id: account.id })
+      .update({ points_balance: account.points_balance + delta, points_debt: debt, updated_at: new Date() })
+    account.points_balance += delta
+    account.points_debt = debt
+  }
+}
+
+export default LoyaltyPointsModuleService

@@ -1,0 +1,84 @@
+export type NegativeBalancePolicy = "allow_negative" | "clawback"
+
+/** The loyalty part of the plugin options (`options.loyalty`). */
+export type LoyaltyOptions = {
+  /** Days after an order before its points become available (the return window). */
+  returnWindowDays?: number
+  /** Days points stay usable once available; null → never expire. */
+  expiryDays?: number | null
+  /** What a reversal does when the points were already spent. */
+  negativeBalance?: NegativeBalancePolicy
+}
+
+export type ResolvedLoyaltyOptions = Required<LoyaltyOptions>
+
+export type CreditEntry = {
+  idempotency_key: string
+  points: number
+  order_id?: string | null
+  line_item_id?: string | null
+  /** Points per currency unit in force (for reversal at the same rate). */
+  rate?: string | number | null
+  base_amount?: string | number | null
+  currency_code?: string | null
+  quantity?: number | null
+  /** Defaults: occurred_at + return window for order points, occurred_at otherwise. */
+  available_at?: Date
+  /** Defaults: available_at + expiryDays. */
+  expires_at?: Date | null
+  reason?: string | null
+  actor_id?: string | null
+  metadata?: Record<string, unknown> | null
+}
+
+export type CreditPointsInput = {
+  customer_id: string
+  type: "earn" | "adjust" | "referral" | "reward"
+  occurred_at?: Date
+  entries: CreditEntry[]
+}
+
+export type DebitPointsInput = {
+  customer_id: string
+  type: "redeem" | "adjust"
+  points: number
+  idempotency_key: string
+  occurred_at?: Date
+  order_id?: string | null
+  reason?: string | null
+  actor_id?: string | null
+  metadata?: Record<string, unknown> | null
+}
+
+export type LotReversal = {
+  lot_id: string
+  /** The currency amount refunded against the lot's base amount; ≥ base amount reverses it all. */
+  refunded_amount: string | number
+}
+
+export type ReverseEarnedInput = {
+  /** Identifies the refund/return/cancellation, so each is applied once: `reverse:<source>:<lot>`. */
+  source_key: string
+  reversals: LotReversal[]
+  occurred_at?: Date
+  reason?: string | null
+}
+
+export type PointsBalance = {
+  customer_id: string
+  /** Ledger sum: available + pending + expired-not-yet-processed − debt. */
+  balance: number
+  available: number
+  pending: number
+  debt: number
+  lifetime_earned: number
+  next_expiry: { points: number; expires_at: Date } | null
+}
+
+export type BalanceMismatch = {
+  account_id: string
+  customer_id: string
+  cached_balance: number
+  ledger_sum: number
+  lots_minus_debt: number
+}
