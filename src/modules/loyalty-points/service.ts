@@ -8,7 +8,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { LoyaltyAccount, PointsAllocation, PointsLot, PointsTransaction } from "./models"
+import { EarnRule, LoyaltyAccount, PointsAllocation, PointsLot, PointsTransaction } from "./models"
 import type {
   BalanceMismatch,
   CreditPointsInput,
@@ -49,6 +49,7 @@ type TxRow = { id: string; type: string; points: number; idempotency_key: string
  * create points; every ledger entry carries a unique idempotency key, so a replayed event is a no-op.
  */
 class LoyaltyPointsModuleService extends MedusaService({
+  EarnRule,
   LoyaltyAccount,
   PointsTransaction,
   PointsLot,

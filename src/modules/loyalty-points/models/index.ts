@@ -1,3 +1,4 @@
+export * from "./earn-rule"
 export * from "./loyalty-account"
 export * from "./points-allocation"
 export * from "./points-lot"
