@@ -1,0 +1,116 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules, OrderWorkflowEvents } from "@medusajs/framework/utils"
+import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
+import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/service"
+import { checkoutPlannedOrder } from "../../src/scripts/demo-data/orders"
+import { planCustomer } from "../../src/scripts/demo-data/plan"
+import { ensureDemoStore, type DemoStore } from "../../src/scripts/demo-data/store-setup"
+import { adminHeaders } from "../helpers/auth"
+
+jest.setTimeout(240_000)
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Polls until `read` satisfies `ok` (subscribers run after the request that emitted the event). */
+async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms
+  let value = await read()
+  while (!ok(value) && Date.now() < deadline) {
+    await sleep(200)
+    value = await read()
+  }
+  return value
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let container: MedusaContainer
+    let store: DemoStore
+    let loyalty: LoyaltyPointsModuleService
+    let customerId: string
+    const patient = planCustomer("pharmacy", 5, { seed: 1, anchor: new Date() })
+
+    beforeAll(async () => {
+      container = getContainer()
+      store = await ensureDemoStore(container, ["pharmacy"])
+      loyalty = container.resolve(LOYALTY_POINTS_MODULE)
+      // 1 point per 10 TWD spent.
+      await loyalty.createEarnRules({ name: "Pharmacy", points_per_unit: 0.1, currency_code: "twd" })
+      const [customer] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email: patient.email, first_name: "Test" }])
+      customerId = customer.id
+    })
+
+    const buyBoxes = (boxes: number, ref: string) =>
+      checkoutPlannedOrder(container, store, {
+        customer: patient,
+        customerId,
+        order: {
+          ref,
+          placed_at: new Date(),
+          region_key: "taiwan",
+          currency_code: "twd",
+          lines: [{ sku: "PH-FIN-28", product_handle: "finasteride-1mg-28", quantity: boxes, unit_amount: 1200 }],
+        },
+      })
+
+    const balance = () => loyalty.retrieveBalance(customerId, new Date(Date.now() + 15 * 86_400_000))
+
+    it("earns on order.placed per line, pending for the return window, and reverses a returned box at the rate it was earned", async () => {
+      const first = await buyBoxes(1, "t-1")
+      await eventually(balance, (b) => b.balance === 120)
+      const second = await buyBoxes(2, "t-2")
+      const afterTwo = await eventually(balance, (b) => b.balance === 360)
+      expect(afterTwo).toMatchObject({ balance: 360, available: 360 })
+      // Right now the points are still in the return window.
+      expect(await loyalty.retrieveBalance(customerId)).toMatchObject({ available: 0, pending: 360 })
+
+      // The merchant raises the rate afterwards: the return must still reverse at the old rate.
+      const [rule] = await loyalty.listEarnRules({})
+      await loyalty.updateEarnRules({ id: rule.id, points_per_unit: 5 })
+
+      const orderModule = container.resolve(Modules.ORDER)
+      const [order] = await orderModule.listOrders({ id: second }, { relations: ["items"] })
+      const headers = await adminHeaders(container, api)
+      await api.post(`/admin/orders/${second}/fulfillments`, { items: [{ id: order.items![0].id, quantity: 2 }] }, headers)
+      const orderReturn = await orderModule.createReturn({
+        order_id: second,
+        items: [{ id: order.items![0].id, quantity: 1 }],
+      })
+      const eventBus = container.resolve(Modules.EVENT_BUS)
+      for (let i = 0; i < 3; i++) {
+        await eventBus.emit({ name: OrderWorkflowEvents.RETURN_RECEIVED, data: { order_id: second, return_id: orderReturn.id } })
+      }
+      const afterReturn = await eventually(balance, (b) => b.balance === 240)
+      await sleep(1000)
+      expect((await balance()).balance).toBe(afterReturn.balance)
+      const reversals = await loyalty.listPointsTransactions({ customer_id: customerId, type: "reverse" })
+      expect(reversals.map((r) => r.points)).toEqual([-120])
+      expect(first).not.toBe(second)
+      expect(await loyalty.verifyBalances()).toEqual([])
+    })
+
+    it("records a replayed order.placed once", async () => {
+      const orderId = await buyBoxes(3, "t-3")
+      await eventually(balance, (b) => b.balance === 360)
+      const eventBus = container.resolve(Modules.EVENT_BUS)
+      for (let i = 0; i < 3; i++) {
+        await eventBus.emit({ name: OrderWorkflowEvents.PLACED, data: { id: orderId } })
+      }
+      await sleep(1500)
+      expect((await balance()).balance).toBe(360)
+      expect(await loyalty.listPointsTransactions({ order_id: orderId })).toHaveLength(1)
+    })
+
+    it("reverses all of an order's points when the admin cancels it", async () => {
+      const orderId = await buyBoxes(2, "t-4")
+      await eventually(balance, (b) => b.balance === 240)
+      const headers = await adminHeaders(container, api, "canceler@test.example")
+      await api.post(`/admin/orders/${orderId}/cancel`, {}, headers)
+      const after = await eventually(balance, (b) => b.balance === 0)
+      expect(after.balance).toBe(0)
+      const [reverse] = await loyalty.listPointsTransactions({ order_id: orderId, type: "reverse" })
+      expect(reverse).toMatchObject({ points: -240, reason: "order canceled" })
+    })
+  },
+})
