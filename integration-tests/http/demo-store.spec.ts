@@ -7,6 +7,8 @@ import { planCase } from "../../src/scripts/demo-data/plan"
 import { CATALOG, DEMO_CASES } from "../../src/scripts/demo-data/catalog"
 import type { SeedOptions } from "../../src/scripts/demo-data/seed-options"
 import { adminHeaders, customerHeaders } from "../helpers/auth"
+import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
+import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/service"
 
 jest.setTimeout(240_000)
 
@@ -15,6 +17,7 @@ const options: SeedOptions = {
   customers: 12,
   seed: 99,
   anchor: new Date("2026-11-01T00:00:00Z"),
+  emitEvents: true,
 }
 
 /** What the plans say the store must hold, computed without Medusa. */
@@ -62,6 +65,21 @@ medusaIntegrationTestRunner({
 
       await new Promise((r) => setTimeout(r, 500))
       expect(new Set(placedEvents).size).toBe(want.orders + shopperOrders)
+    })
+
+    it("earns the history's points through the loyalty backfill, once per line even with the events replayed", async () => {
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const [{ orders, lines }] = await pg("points_transaction")
+        .where({ type: "earn" })
+        .select(pg.raw("count(distinct order_id)::int as orders, count(*)::int as lines"))
+      const [{ expected }] = await pg("order_item as oi")
+        .join("order", "order.id", "oi.order_id")
+        .whereNotNull("order.customer_id")
+        .select(pg.raw("count(*)::int as expected"))
+      expect(lines).toBe(expected)
+      expect(orders).toBe(report.ordersPlaced + planCase("pharmacy", 1, options, 1_000_003).next().value!.orders.length)
+      const loyalty = container.resolve(LOYALTY_POINTS_MODULE) as LoyaltyPointsModuleService
+      expect(await loyalty.verifyBalances()).toEqual([])
     })
 
     it("is idempotent: a second run with the same options adds nothing", async () => {

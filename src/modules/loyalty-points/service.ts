@@ -75,20 +75,26 @@ class LoyaltyPointsModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async creditPoints(input: CreditPointsInput, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    const knex = this.transaction_(sharedContext)
-    const account = await this.lockAccount_(knex, input.customer_id)
-    const occurredAt = input.occurred_at ?? new Date()
-    const existing = await this.existingKeys_(knex, input.entries.map((e) => e.idempotency_key))
-    const recorded: string[] = []
-    let debt = account.points_debt
-    let credited = 0
     for (const entry of input.entries) {
-      if (existing.has(entry.idempotency_key) || entry.points === 0) {
-        continue
-      }
       if (!Number.isInteger(entry.points) || entry.points < 0) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `points must be a positive whole number; got ${entry.points}`)
       }
+    }
+    const knex = this.transaction_(sharedContext)
+    const account = await this.lockAccount_(knex, input.customer_id)
+    const existing = await this.existingKeys_(knex, input.entries.map((e) => e.idempotency_key))
+    const seen = new Set<string>()
+    const transactions: Record<string, unknown>[] = []
+    const lots: Record<string, unknown>[] = []
+    const debtSettlements: { transaction_id: string; lot_id: string; points: number }[] = []
+    let debt = account.points_debt
+    let credited = 0
+    for (const entry of input.entries) {
+      if (existing.has(entry.idempotency_key) || seen.has(entry.idempotency_key) || entry.points === 0) {
+        continue
+      }
+      seen.add(entry.idempotency_key)
+      const occurredAt = entry.occurred_at ?? input.occurred_at ?? new Date()
       const txId = generateEntityId(undefined, "lptx")
       const lotId = generateEntityId(undefined, "lplot")
       const availableAt =
@@ -102,7 +108,7 @@ class LoyaltyPointsModuleService extends MedusaService({
           : this.loyaltyOptions_.expiryDays === null
             ? null
             : new Date(availableAt.getTime() + this.loyaltyOptions_.expiryDays * DAY)
-      await knex("points_transaction").insert({
+      transactions.push({
         id: txId,
         account_id: account.id,
         customer_id: account.customer_id,
@@ -120,7 +126,7 @@ class LoyaltyPointsModuleService extends MedusaService({
       // Points owed from earlier reversals are settled from the new lot first.
       const settle = Math.min(debt, entry.points)
       debt -= settle
-      await knex("points_lot").insert({
+      lots.push({
         id: lotId,
         account_id: account.id,
         transaction_id: txId,
@@ -139,22 +145,27 @@ class LoyaltyPointsModuleService extends MedusaService({
         quantity: entry.quantity ?? null,
       })
       if (settle > 0) {
-        await this.insertAllocations_(knex, txId, [{ lot_id: lotId, points: settle }], "debt")
+        debtSettlements.push({ transaction_id: txId, lot_id: lotId, points: settle })
       }
       credited += entry.points
-      recorded.push(txId)
     }
-    if (credited) {
-      await knex("loyalty_account")
-        .where({ id: account.id })
-        .update({
-          points_balance: account.points_balance + credited,
-          points_debt: debt,
-          lifetime_earned: input.type === "adjust" ? account.lifetime_earned : account.lifetime_earned + credited,
-          updated_at: new Date(),
-        })
+    if (!transactions.length) {
+      return []
     }
-    return recorded
+    await knex("points_transaction").insert(transactions)
+    await knex("points_lot").insert(lots)
+    for (const d of debtSettlements) {
+      await this.insertAllocations_(knex, d.transaction_id, [{ lot_id: d.lot_id, points: d.points }], "debt")
+    }
+    await knex("loyalty_account")
+      .where({ id: account.id })
+      .update({
+        points_balance: account.points_balance + credited,
+        points_debt: debt,
+        lifetime_earned: input.type === "adjust" ? account.lifetime_earned : account.lifetime_earned + credited,
+        updated_at: new Date(),
+      })
+    return transactions.map((t) => t.id as string)
   }
 
   /**
@@ -408,29 +419,33 @@ class LoyaltyPointsModuleService extends MedusaService({
 
   /**
    * Proves the cached balances: for each account (all, or the given customers), the cached balance
-   * must equal the ledger sum and the lots' remaining points minus debt. Returns the mismatches.
+   * must equal the ledger sum and the lots' remaining points minus debt. The comparison runs in
+   * the database; only mismatches (at most `limit`) come back.
    */
   @InjectManager()
   async verifyBalances(
-    input: { customer_ids?: string[] } = {},
+    input: { customer_ids?: string[]; limit?: number } = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<BalanceMismatch[]> {
     const knex = this.knex_(sharedContext)
-    const query = knex("loyalty_account as a")
-      .select(
-        "a.id as account_id",
-        "a.customer_id",
-        "a.points_balance as cached_balance",
-        knex.raw("coalesce((select sum(points) from points_transaction t where t.account_id = a.id), 0)::int as ledger_sum"),
-        knex.raw(
-          "(coalesce((select sum(remaining) from points_lot l where l.account_id = a.id), 0) - a.points_debt)::int as lots_minus_debt"
-        )
+    const sums = knex("loyalty_account as a").select(
+      "a.id as account_id",
+      "a.customer_id",
+      "a.points_balance as cached_balance",
+      knex.raw("coalesce((select sum(points) from points_transaction t where t.account_id = a.id), 0)::int as ledger_sum"),
+      knex.raw(
+        "(coalesce((select sum(remaining) from points_lot l where l.account_id = a.id), 0) - a.points_debt)::int as lots_minus_debt"
       )
+    )
     if (input.customer_ids) {
-      query.whereIn("a.customer_id", input.customer_ids)
+      sums.whereIn("a.customer_id", input.customer_ids)
     }
-    const rows: BalanceMismatch[] = await query
-    return rows.filter((r) => r.cached_balance !== r.ledger_sum || r.cached_balance !== r.lots_minus_debt)
+    return knex
+      .from(sums.as("s"))
+      .whereRaw("s.cached_balance <> s.ledger_sum or s.cached_balance <> s.lots_minus_debt")
+      .orderBy("s.account_id")
+      .limit(input.limit ?? 1000)
+      .select("*")
   }
 
   private transaction_(sharedContext: Context): Knex {

@@ -15,6 +15,8 @@ export type ResolvedLoyaltyOptions = Required<LoyaltyOptions>
 export type CreditEntry = {
   idempotency_key: string
   points: number
+  /** Overrides the input's occurred_at (a backfill credits many orders at once). */
+  occurred_at?: Date
   order_id?: string | null
   line_item_id?: string | null
   /** Points per currency unit in force (for reversal at the same rate). */

@@ -2,6 +2,9 @@ import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ensureCustomers } from "./customers"
 import { ensureDemoShopper } from "./demo-shopper"
+import { ensureDemoEarnRules } from "./earn-rules"
+import { backfillOrderPointsWorkflow } from "../../workflows/loyalty-points/backfill-order-points"
+import { expirePointsWorkflow } from "../../workflows/loyalty-points/expire-points"
 import { createHistoricOrders, existingOrderRefs } from "./orders"
 import { planCase, type PlannedCustomer } from "./plan"
 import { customersFor, type SeedOptions } from "./seed-options"
@@ -24,6 +27,7 @@ const BATCH = 100
 export async function seedDemoStore(container: MedusaContainer, options: SeedOptions): Promise<SeedReport> {
   const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const store = await ensureDemoStore(container, options.cases)
+  await ensureDemoEarnRules(container)
   const report: SeedReport = { store, customers: 0, ordersPlaced: 0, ordersSkipped: 0 }
   for (const demoCase of options.cases) {
     const total = customersFor(options, demoCase)
@@ -46,6 +50,12 @@ export async function seedDemoStore(container: MedusaContainer, options: SeedOpt
   if (options.cases.includes("pharmacy")) {
     await ensureDemoShopper(container, store, options)
   }
+  const started = Date.now()
+  const { result: backfill } = await backfillOrderPointsWorkflow(container).run({ input: {} })
+  const { result: expiry } = await expirePointsWorkflow(container).run({ input: { now: new Date() } })
+  logger.info(
+    `seed loyalty: points for ${backfill.orders} orders (${backfill.points} new points), ${expiry.lots} lots expired, in ${Math.round((Date.now() - started) / 1000)} s`
+  )
   return report
 }
 
@@ -61,6 +71,6 @@ async function seedBatch(container: MedusaContainer, store: DemoStore, batch: Pl
   const done = await existingOrderRefs(container, planned.map((p) => p.order.ref))
   const todo = planned.filter((p) => !done.has(p.order.ref))
   report.ordersSkipped += planned.length - todo.length
-  await createHistoricOrders(container, store, todo, options.anchor)
+  await createHistoricOrders(container, store, todo, options.anchor, options.emitEvents)
   report.ordersPlaced += todo.length
 }

@@ -7,6 +7,8 @@ export type SeedOptions = {
   customers?: number
   seed: number
   anchor: Date
+  /** Emit order.placed for every historical order (the plugin's backfills run either way). */
+  emitEvents?: boolean
 }
 
 export const DEFAULT_SEED = 20261123
@@ -46,6 +48,7 @@ export function parseSeedArgs(args: string[], today = new Date()): SeedOptions {
     customers: positive("--customers", value("--customers")),
     seed: positive("--seed", value("--seed")) ?? DEFAULT_SEED,
     anchor,
+    emitEvents: args.some((a) => a === "--emit-events" || a === "emit-events"),
   }
 }
 

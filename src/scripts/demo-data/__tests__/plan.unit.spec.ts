@@ -121,7 +121,14 @@ describe("demo data plans", () => {
 describe("seed arguments", () => {
   it("read flags in every accepted form", () => {
     const parsed = parseSeedArgs(["--case", "software", "customers=25", "--seed=7", "--anchor", "2026-01-31"])
-    expect(parsed).toEqual({ cases: ["software"], customers: 25, seed: 7, anchor: new Date("2026-01-31T00:00:00Z") })
+    expect(parsed).toEqual({
+      cases: ["software"],
+      customers: 25,
+      seed: 7,
+      anchor: new Date("2026-01-31T00:00:00Z"),
+      emitEvents: false,
+    })
+    expect(parseSeedArgs(["emit-events"]).emitEvents).toBe(true)
     expect(parseSeedArgs([], new Date("2026-11-23T15:00:00Z"))).toMatchObject({
       cases: ["pharmacy", "software", "electronics"],
       customers: undefined,

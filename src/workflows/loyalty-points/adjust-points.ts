@@ -1,0 +1,22 @@
+import { createWorkflow, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { adjustPointsStep, type AdjustPointsStepInput } from "./steps/adjust-points"
+
+export type AdjustPointsWorkflowInput = AdjustPointsStepInput
+
+export const adjustPointsWorkflowId = "adjust-points"
+
+/** A merchant's manual points adjustment for an existing customer: credit or debit, idempotent by key. */
+export const adjustPointsWorkflow = createWorkflow(
+  adjustPointsWorkflowId,
+  (input: WorkflowData<AdjustPointsWorkflowInput>) => {
+    useQueryGraphStep({
+      entity: "customer",
+      fields: ["id"],
+      filters: { id: input.customer_id },
+      options: { throwIfKeyNotFound: true },
+    })
+    const adjustment = adjustPointsStep(input)
+    return new WorkflowResponse(adjustment)
+  }
+)
