@@ -7,6 +7,7 @@ import { checkoutPlannedOrder } from "../../src/scripts/demo-data/orders"
 import { planCustomer } from "../../src/scripts/demo-data/plan"
 import { ensureDemoStore, type DemoStore } from "../../src/scripts/demo-data/store-setup"
 import { adminHeaders } from "../helpers/auth"
+import { createCartWorkflow, updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 
 jest.setTimeout(240_000)
 
@@ -35,8 +36,14 @@ medusaIntegrationTestRunner({
       container = getContainer()
       store = await ensureDemoStore(container, ["pharmacy"])
       loyalty = container.resolve(LOYALTY_POINTS_MODULE)
-      // 1 point per 10 TWD spent.
+      // 1 point per 10 TWD spent; every third box earns a fourth, shipped as a gift.
       await loyalty.createEarnRules({ name: "Pharmacy", points_per_unit: 0.1, currency_code: "twd" })
+      await loyalty.createPurchaseRewardRules({
+        name: "Buy 3 boxes, get 1 free",
+        product_id: store.variantBySku["PH-FIN-28"].product_id,
+        every_quantity: 3,
+        reward_type: "gift_shipment",
+      })
       const [customer] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email: patient.email, first_name: "Test" }])
       customerId = customer.id
     })
@@ -56,12 +63,28 @@ medusaIntegrationTestRunner({
 
     const balance = () => loyalty.retrieveBalance(customerId, new Date(Date.now() + 15 * 86_400_000))
 
-    it("earns on order.placed per line, pending for the return window, and reverses a returned box at the rate it was earned", async () => {
+    const counter = async () => {
+      const [c] = await loyalty.listPurchaseCounters({ customer_id: customerId })
+      return c ?? { quantity: 0, rewards_issued: 0 }
+    }
+    const gifts = () => loyalty.listPurchaseRewards({ customer_id: customerId, reward_type: "gift_shipment" })
+
+    it("the pharmacy story: points per box, the third box ships a gift, a returned box is reversed at the old rate and uncounted", async () => {
       const first = await buyBoxes(1, "t-1")
       await eventually(balance, (b) => b.balance === 120)
+      expect(await gifts()).toHaveLength(0)
       const second = await buyBoxes(2, "t-2")
       const afterTwo = await eventually(balance, (b) => b.balance === 360)
       expect(afterTwo).toMatchObject({ balance: 360, available: 360 })
+      const [gift] = await eventually(gifts, (g) => g.length === 1)
+      expect(gift).toMatchObject({
+        status: "pending",
+        sequence: 1,
+        order_id: second,
+        gift_variant_id: store.variantBySku["PH-FIN-28"].id,
+        shipping_address: expect.objectContaining({ city: patient.city, country_code: "tw", first_name: patient.first_name }),
+      })
+      expect(await counter()).toMatchObject({ quantity: 3, rewards_issued: 1 })
       // Right now the points are still in the return window.
       expect(await loyalty.retrieveBalance(customerId)).toMatchObject({ available: 0, pending: 360 })
 
@@ -88,6 +111,52 @@ medusaIntegrationTestRunner({
       expect(reversals.map((r) => r.points)).toEqual([-120])
       expect(first).not.toBe(second)
       expect(await loyalty.verifyBalances()).toEqual([])
+      expect(await eventually(counter, (c) => c.quantity === 2)).toMatchObject({ quantity: 2, rewards_issued: 1 })
+
+      // Buying the returned box again brings the count back to 3 without a second gift.
+      await buyBoxes(1, "t-2b")
+      await eventually(counter, (c) => c.quantity === 3)
+      await sleep(500)
+      expect(await gifts()).toHaveLength(1)
+      await buyBoxes(3, "t-2c")
+      expect(await eventually(gifts, (g) => g.length === 2)).toHaveLength(2)
+      expect(await counter()).toMatchObject({ quantity: 6, rewards_issued: 2 })
+    })
+
+    it("issues a single-use code (usage limit 1) for a free box that only that customer's cart accepts", async () => {
+      const [rule] = await loyalty.listPurchaseRewardRules({})
+      await loyalty.updatePurchaseRewardRules({ id: rule.id, reward_type: "promotion_code", every_quantity: 2 })
+      await buyBoxes(2, "t-code")
+      const [reward] = await eventually(
+        () => loyalty.listPurchaseRewards({ customer_id: customerId, reward_type: "promotion_code" }),
+        (r) => r.length === 1 && !!r[0].promotion_code
+      )
+      expect(reward.status).toBe("fulfilled")
+      const [promotion] = await container.resolve(Modules.PROMOTION).listPromotions({ code: reward.promotion_code! })
+      expect(promotion).toMatchObject({ limit: 1, is_automatic: false })
+
+      const region = store.regionByKey.taiwan
+      const cartFor = async (customer_id: string, email: string) => {
+        const { result } = await createCartWorkflow(container).run({
+          input: {
+            region_id: region.id,
+            currency_code: "twd",
+            sales_channel_id: store.salesChannelByCase.pharmacy,
+            customer_id,
+            email,
+            items: [{ variant_id: store.variantBySku["PH-FIN-28"].id, quantity: 3 }],
+          },
+        })
+        await updateCartPromotionsWorkflow(container).run({
+          input: { cart_id: result.id, promo_codes: [reward.promotion_code!], action: "add" as any },
+        })
+        const [cart] = await container.resolve(Modules.CART).listCarts({ id: result.id }, { relations: ["items", "items.adjustments"] })
+        return cart.items!.flatMap((i) => i.adjustments ?? []).reduce((s, a) => s + Number(a.amount), 0)
+      }
+      // The patient's cart gets one box free; someone else's cart gets nothing from the code.
+      expect(await cartFor(customerId, patient.email)).toBe(1200)
+      const [other] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email: "other@test.example" }])
+      expect(await cartFor(other.id, "other@test.example")).toBe(0)
     })
 
     it("records a replayed order.placed once", async () => {

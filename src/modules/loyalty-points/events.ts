@@ -2,4 +2,6 @@
 export const LoyaltyPointsEvents = {
   POINTS_EARNED: "loyalty.points_earned",
   POINTS_REVERSED: "loyalty.points_reversed",
+  /** payload: `{ id, customer_id, rule_id, reward_type }` */
+  PURCHASE_REWARD_ISSUED: "loyalty.purchase_reward_issued",
 } as const

@@ -8,11 +8,23 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { EarnRule, LoyaltyAccount, PointsAllocation, PointsLot, PointsTransaction } from "./models"
+import {
+  EarnRule,
+  LoyaltyAccount,
+  PointsAllocation,
+  PointsLot,
+  PointsTransaction,
+  PurchaseCountEntry,
+  PurchaseCounter,
+  PurchaseReward,
+  PurchaseRewardRule,
+} from "./models"
 import type {
   BalanceMismatch,
+  CountPurchasesInput,
   CreditPointsInput,
   DebitPointsInput,
+  IssuedPurchaseReward,
   LoyaltyOptions,
   PointsBalance,
   ResolvedLoyaltyOptions,
@@ -54,6 +66,10 @@ class LoyaltyPointsModuleService extends MedusaService({
   PointsTransaction,
   PointsLot,
   PointsAllocation,
+  PurchaseRewardRule,
+  PurchaseCountEntry,
+  PurchaseCounter,
+  PurchaseReward,
 }) {
   protected readonly loyaltyOptions_: ResolvedLoyaltyOptions
 
@@ -446,6 +462,101 @@ class LoyaltyPointsModuleService extends MedusaService({
       .orderBy("s.account_id")
       .limit(input.limit ?? 1000)
       .select("*")
+  }
+
+  /**
+   * Records units of rule products bought (positive) or returned (negative) and issues the rewards
+   * now due: the k-th reward comes when the count first reaches k × N. Returns lower the count but
+   * never take back a reward, so buying the returned unit again does not earn a second one. A return
+   * never lowers the count below what its order line added. Each entry is applied once (unique key);
+   * each reward is issued once (unique rule, customer, sequence). Returns the rewards created now.
+   */
+  @InjectTransactionManager()
+  async countPurchases(input: CountPurchasesInput, @MedusaContext() sharedContext: Context = {}): Promise<IssuedPurchaseReward[]> {
+    const knex = this.transaction_(sharedContext)
+    const issued: IssuedPurchaseReward[] = []
+    const ruleIds = [...new Set(input.entries.map((e) => e.rule_id))].sort()
+    const rules: { id: string; every_quantity: number; reward_type: IssuedPurchaseReward["reward_type"]; gift_variant_id: string | null; gift_quantity: number }[] =
+      ruleIds.length ? await knex("purchase_reward_rule").whereIn("id", ruleIds).whereNull("deleted_at").select("*") : []
+    await knex.raw("SET LOCAL lock_timeout = '10s'")
+    for (const rule of rules) {
+      await knex("purchase_counter")
+        .insert({ id: generateEntityId(undefined, "lpctr"), rule_id: rule.id, customer_id: input.customer_id })
+        .onConflict(knex.raw("(rule_id, customer_id) where deleted_at is null"))
+        .ignore()
+      const [counter] = await knex("purchase_counter")
+        .where({ rule_id: rule.id, customer_id: input.customer_id })
+        .whereNull("deleted_at")
+        .forUpdate()
+        .select("*")
+      const entries = input.entries.filter((e) => e.rule_id === rule.id)
+      const existing = await this.existingCountKeys_(knex, entries.map((e) => e.idempotency_key))
+      let delta = 0
+      for (const entry of entries) {
+        if (existing.has(entry.idempotency_key) || entry.quantity === 0) {
+          continue
+        }
+        let quantity = entry.quantity
+        if (quantity < 0) {
+          // Never uncount more than the order line counted (a line returned in several parts).
+          const [{ counted }] = await knex("purchase_count_entry")
+            .where({ rule_id: rule.id, customer_id: input.customer_id, line_item_id: entry.line_item_id ?? "" })
+            .select(knex.raw("coalesce(sum(quantity), 0)::int as counted"))
+          quantity = -Math.min(-quantity, counted)
+          if (!quantity) {
+            continue
+          }
+        }
+        await knex("purchase_count_entry").insert({
+          id: generateEntityId(undefined, "lpce"),
+          rule_id: rule.id,
+          customer_id: input.customer_id,
+          quantity,
+          idempotency_key: entry.idempotency_key,
+          order_id: entry.order_id ?? null,
+          line_item_id: entry.line_item_id ?? null,
+          occurred_at: input.occurred_at ?? new Date(),
+        })
+        existing.add(entry.idempotency_key)
+        delta += quantity
+      }
+      const quantity = counter.quantity + delta
+      const due = Math.floor(Math.max(quantity, 0) / rule.every_quantity)
+      let rewardsIssued = counter.rewards_issued
+      while (rewardsIssued < due) {
+        rewardsIssued++
+        const id = generateEntityId(undefined, "lprw")
+        await knex("purchase_reward").insert({
+          id,
+          rule_id: rule.id,
+          customer_id: input.customer_id,
+          sequence: rewardsIssued,
+          reward_type: rule.reward_type,
+          status: "pending",
+          order_id: input.order_id ?? null,
+          gift_variant_id: rule.gift_variant_id ?? input.entries.find((e) => e.rule_id === rule.id)?.variant_id ?? null,
+          gift_quantity: rule.gift_quantity,
+          shipping_address: input.shipping_address ? JSON.stringify(input.shipping_address) : null,
+        })
+        issued.push({ id, rule_id: rule.id, customer_id: input.customer_id, sequence: rewardsIssued, reward_type: rule.reward_type })
+      }
+      if (delta || rewardsIssued !== counter.rewards_issued) {
+        await knex("purchase_counter")
+          .where({ id: counter.id })
+          .update({ quantity, rewards_issued: rewardsIssued, updated_at: new Date() })
+      }
+    }
+    return issued
+  }
+
+  private async existingCountKeys_(knex: Knex, keys: string[]): Promise<Set<string>> {
+    if (!keys.length) {
+      return new Set()
+    }
+    const rows: { idempotency_key: string }[] = await knex("purchase_count_entry")
+      .whereIn("idempotency_key", keys)
+      .select("idempotency_key")
+    return new Set(rows.map((r) => r.idempotency_key))
   }
 
   private transaction_(sharedContext: Context): Knex {

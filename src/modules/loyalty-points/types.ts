@@ -84,3 +84,30 @@ export type BalanceMismatch = {
   ledger_sum: number
   lots_minus_debt: number
 }
+
+export type PurchaseCountEntryInput = {
+  rule_id: string
+  /** Units bought (positive) or returned (negative). */
+  quantity: number
+  idempotency_key: string
+  order_id?: string | null
+  line_item_id?: string | null
+  variant_id?: string | null
+}
+
+export type CountPurchasesInput = {
+  customer_id: string
+  occurred_at?: Date
+  /** The order whose purchase issued a reward, and where a gift goes. */
+  order_id?: string | null
+  shipping_address?: Record<string, unknown> | null
+  entries: PurchaseCountEntryInput[]
+}
+
+export type IssuedPurchaseReward = {
+  id: string
+  rule_id: string
+  customer_id: string
+  sequence: number
+  reward_type: "gift_shipment" | "promotion_code" | "bonus_points"
+}

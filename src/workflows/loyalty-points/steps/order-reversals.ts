@@ -1,8 +1,9 @@
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_POINTS_MODULE } from "../../../modules/loyalty-points"
 import type LoyaltyPointsModuleService from "../../../modules/loyalty-points/service"
 import type { LotReversal } from "../../../modules/loyalty-points/types"
+import { returnedQuantities } from "../returned-quantities"
 
 export type OrderReversalsInput = {
   order_id: string
@@ -37,19 +38,3 @@ export const orderReversalsStep = createStep(
   }
 )
 
-async function returnedQuantities(container: { resolve: (key: string) => any }, returnId: string): Promise<Map<string, number>> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "return",
-    fields: ["id", "items.item_id", "items.quantity", "items.received_quantity"],
-    filters: { id: returnId },
-  })
-  const quantities = new Map<string, number>()
-  for (const item of data[0]?.items ?? []) {
-    if (item) {
-      const q = Number(item.received_quantity || item.quantity || 0)
-      quantities.set(item.item_id, (quantities.get(item.item_id) ?? 0) + q)
-    }
-  }
-  return quantities
-}

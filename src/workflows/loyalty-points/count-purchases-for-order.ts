@@ -1,0 +1,26 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { LoyaltyPointsEvents } from "../../modules/loyalty-points/events"
+import { countOrderPurchasesStep, type CountOrderPurchasesInput } from "./steps/count-order-purchases"
+import { issuePurchaseRewardsStep } from "./steps/issue-purchase-rewards"
+
+export const countPurchasesForOrderWorkflowId = "count-purchases-for-order"
+
+/**
+ * Buy N, get one: counts an order's units of rule products (or uncounts a return or cancellation)
+ * and issues the rewards that became due: gift shipment to the order's address, promotion code or
+ * bonus points.
+ */
+export const countPurchasesForOrderWorkflow = createWorkflow(countPurchasesForOrderWorkflowId, (input: CountOrderPurchasesInput) => {
+  const counted = countOrderPurchasesStep(input)
+  const delivered = issuePurchaseRewardsStep({ rewards: counted.rewards })
+  when({ counted }, ({ counted }) => counted.rewards.length > 0).then(() => {
+    emitEventStep({
+      eventName: LoyaltyPointsEvents.PURCHASE_REWARD_ISSUED,
+      data: transform({ counted }, ({ counted }) =>
+        counted.rewards.map((r) => ({ id: r.id, customer_id: r.customer_id, rule_id: r.rule_id, reward_type: r.reward_type }))
+      ),
+    })
+  })
+  return new WorkflowResponse({ rewards: counted.rewards, delivered })
+})
