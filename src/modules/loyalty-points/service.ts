@@ -355,8 +355,10 @@ class LoyaltyPointsModuleService extends MedusaService({
   }
 
   /**
-   * Expires what is left of lots whose expiry has passed, oldest first, one ledger entry per lot
-   * (`expire:<lot>`), in batches of `limit` accounts. Returns the number of lots expired.
+   * Expires what is left of lots whose expiry has passed: one ledger entry per lot
+   * (`expire:<lot>`, so a rerun or a second worker records nothing twice), for up to `limit`
+   * accounts per call, set-based: the accounts are locked, then entries, allocations, lots and
+   * balances are written with one statement each. Returns the number of lots expired.
    */
   @InjectTransactionManager()
   async expirePoints(
@@ -365,38 +367,54 @@ class LoyaltyPointsModuleService extends MedusaService({
   ): Promise<number> {
     const knex = this.transaction_(sharedContext)
     const now = input.now ?? new Date()
-    const accounts: { account_id: string; customer_id: string }[] = await knex("points_lot as l")
-      .join("loyalty_account as a", "a.id", "l.account_id")
-      .where("l.expires_at", "<=", now)
-      .andWhere("l.remaining", ">", 0)
-      .distinct("l.account_id", "a.customer_id")
-      .orderBy("l.account_id")
+    await knex.raw("SET LOCAL lock_timeout = '10s'")
+    // Accounts with something to expire, locked in id order (the order every writer locks in).
+    const locked: { id: string }[] = await knex("loyalty_account")
+      .whereIn(
+        "id",
+        knex("points_lot").where("expires_at", "<=", now).andWhere("remaining", ">", 0).distinct("account_id")
+      )
+      .orderBy("id")
       .limit(input.limit ?? 1000)
-    let expired = 0
-    for (const { customer_id } of accounts) {
-      const account = await this.lockAccount_(knex, customer_id)
-      const lots: LotRow[] = await knex("points_lot")
-        .where({ account_id: account.id })
-        .andWhere("expires_at", "<=", now)
-        .andWhere("remaining", ">", 0)
-        .orderBy([{ column: "expires_at" }, { column: "id" }])
-        .select("*")
-      let delta = 0
-      for (const lot of lots) {
-        const txId = await this.insertTransaction_(knex, account, {
-          type: "expire",
-          points: -lot.remaining,
-          idempotency_key: `expire:${lot.id}`,
-          occurred_at: lot.expires_at ?? now,
-          lot_id: lot.id,
-        })
-        await this.consume_(knex, txId, [{ lot_id: lot.id, points: lot.remaining }])
-        delta -= lot.remaining
-        expired++
-      }
-      await this.addToBalance_(knex, account, delta, account.points_debt)
+      .forUpdate()
+      .skipLocked()
+      .select("id")
+    if (!locked.length) {
+      return 0
     }
-    return expired
+    const ids = locked.map((a) => a.id)
+    const expiring = knex("points_lot as l")
+      .join("loyalty_account as a", "a.id", "l.account_id")
+      .whereIn("l.account_id", ids)
+      .andWhere("l.expires_at", "<=", now)
+      .andWhere("l.remaining", ">", 0)
+    const inserted = await knex.raw(
+      `insert into points_transaction (id, account_id, customer_id, type, points, idempotency_key, occurred_at, lot_id)
+       select 'lptx_' || replace(gen_random_uuid()::text, '-', ''), l.account_id, a.customer_id, 'expire', -l.remaining,
+              'expire:' || l.id, l.expires_at, l.id
+       from (${expiring.clone().select("l.id", "l.account_id", "l.remaining", "l.expires_at", "a.customer_id").toQuery()}) as l
+       join loyalty_account a on a.id = l.account_id
+       on conflict (idempotency_key) where deleted_at is null do nothing
+       returning id, lot_id, account_id, -points as points`
+    )
+    const rows: { id: string; lot_id: string; account_id: string; points: number }[] = inserted.rows
+    if (!rows.length) {
+      return 0
+    }
+    await knex("points_allocation").insert(
+      rows.map((r) => ({ id: generateEntityId(undefined, "lpal"), transaction_id: r.id, lot_id: r.lot_id, kind: "consume", points: r.points }))
+    )
+    await knex("points_lot").whereIn("id", rows.map((r) => r.lot_id)).update({ remaining: 0, updated_at: new Date() })
+    const perAccount = new Map<string, number>()
+    for (const r of rows) {
+      perAccount.set(r.account_id, (perAccount.get(r.account_id) ?? 0) + r.points)
+    }
+    await knex.raw(
+      `update loyalty_account a set points_balance = a.points_balance - v.points, updated_at = now()
+       from (select unnest(?::text[]) as id, unnest(?::int[]) as points) v where a.id = v.id`,
+      [[...perAccount.keys()], [...perAccount.values()]]
+    )
+    return rows.length
   }
 
   /** Balance, available, pending, debt and the next expiry of one customer, exact at `now`. */

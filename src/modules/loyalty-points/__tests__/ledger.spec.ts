@@ -153,6 +153,37 @@ moduleIntegrationTestRunner<LoyaltyPointsModuleService>({
       expect(await service.verifyBalances()).toEqual([])
     })
 
+    it("never loses or creates points when a redemption, an expiry run and a reversal hit one account at once", async () => {
+      for (let round = 0; round < 5; round++) {
+        const customer = `cus_race_${round}`
+        await service.creditPoints({
+          customer_id: customer,
+          type: "adjust",
+          occurred_at: t0,
+          entries: [
+            { idempotency_key: `race:${round}:old`, points: 50, available_at: t0, expires_at: at(30) },
+            { idempotency_key: `race:${round}:new`, points: 80, available_at: t0, expires_at: at(400) },
+          ],
+        })
+        await earnLine(customer, `race_order_${round}`, "line", 100, 1000)
+        const lot = await lotOf(`race_order_${round}`, "line")
+        const outcomes = await Promise.allSettled([
+          service.debitPoints({ customer_id: customer, type: "redeem", points: 120, idempotency_key: `race:${round}:redeem`, occurred_at: at(20) }),
+          service.expirePoints({ now: at(31) }),
+          service.reverseEarnedPoints({ source_key: `race_refund_${round}`, reversals: [{ lot_id: lot.id, refunded_amount: 500 }] }),
+        ])
+        expect(outcomes[2].status).toBe("fulfilled")
+        expect(await service.verifyBalances({ customer_ids: [customer] })).toEqual([])
+        const txs = await service.listPointsTransactions({ customer_id: customer })
+        const balance = await service.retrieveBalance(customer, at(31))
+        expect(balance.balance).toBe(txs.reduce((s, t) => s + t.points, 0))
+        // 230 credited, 50 reversed; the rest is redeemed, expired or still there, never more.
+        const redeemed = -txs.filter((t) => t.type === "redeem").reduce((s, t) => s + t.points, 0)
+        const expired = -txs.filter((t) => t.type === "expire").reduce((s, t) => s + t.points, 0)
+        expect(redeemed + expired + balance.balance + balance.debt + 50).toBe(230)
+      }
+    })
+
     it("keeps the cached balance equal to the ledger after any sequence of operations", async () => {
       type Op =
         | { kind: "earn"; points: number; day: number }

@@ -24,4 +24,10 @@ export const PointsLot = model
     line_item_id: model.text().nullable(),
     quantity: model.number().nullable(),
   })
-  .indexes([{ on: ["account_id", "expires_at"] }, { on: ["order_id"] }])
+  .indexes([
+    { on: ["account_id", "expires_at"] },
+    { on: ["order_id"] },
+    { on: ["transaction_id"] },
+    // The expiry job looks for lots past their date with points left.
+    { on: ["expires_at"], where: "remaining > 0" },
+  ])
