@@ -159,6 +159,21 @@ medusaIntegrationTestRunner({
       expect(await cartFor(other.id, "other@test.example")).toBe(0)
     })
 
+    it("moves a customer into the tier's customer group as soon as an order lifts them over the threshold, then earns at the tier's multiplier", async () => {
+      const customers = container.resolve(Modules.CUSTOMER)
+      const [group] = await customers.createCustomerGroups([{ name: "Gold members" }])
+      await loyalty.createLoyaltyTiers({ name: "Gold", rank: 1, basis: "points", threshold: 300, earn_multiplier: 2, customer_group_id: group.id })
+      const inGroup = async () => (await customers.listCustomerGroupCustomers({ customer_id: customerId, customer_group_id: group.id })).length
+      await buyBoxes(1, "tier-1")
+      await eventually(balance, (b) => b.balance === 120)
+      await sleep(500)
+      expect(await inGroup()).toBe(0)
+      await buyBoxes(2, "tier-2")
+      expect(await eventually(inGroup, (n) => n === 1)).toBe(1)
+      await buyBoxes(1, "tier-3")
+      expect((await eventually(balance, (b) => b.balance === 600)).balance).toBe(600)
+    })
+
     it("records a replayed order.placed once", async () => {
       const orderId = await buyBoxes(3, "t-3")
       await eventually(balance, (b) => b.balance === 360)

@@ -4,4 +4,6 @@ export const LoyaltyPointsEvents = {
   POINTS_REVERSED: "loyalty.points_reversed",
   /** payload: `{ id, customer_id, rule_id, reward_type }` */
   PURCHASE_REWARD_ISSUED: "loyalty.purchase_reward_issued",
+  /** payload: `{ customer_id, from_tier_id, to_tier_id }` */
+  TIER_CHANGED: "loyalty.tier_changed",
 } as const

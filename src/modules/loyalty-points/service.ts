@@ -11,6 +11,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import {
   EarnRule,
   LoyaltyAccount,
+  LoyaltyTier,
   PointsAllocation,
   PointsLot,
   PointsTransaction,
@@ -29,6 +30,7 @@ import type {
   PointsBalance,
   ResolvedLoyaltyOptions,
   ReverseEarnedInput,
+  TierChange,
 } from "./types"
 import { allocateFifo } from "./utils/fifo"
 import { resolveLoyaltyOptions } from "./utils/options"
@@ -63,6 +65,7 @@ type TxRow = { id: string; type: string; points: number; idempotency_key: string
 class LoyaltyPointsModuleService extends MedusaService({
   EarnRule,
   LoyaltyAccount,
+  LoyaltyTier,
   PointsTransaction,
   PointsLot,
   PointsAllocation,
@@ -575,6 +578,87 @@ class LoyaltyPointsModuleService extends MedusaService({
       .whereIn("idempotency_key", keys)
       .select("idempotency_key")
     return new Set(rows.map((r) => r.idempotency_key))
+  }
+
+  /**
+   * Re-evaluates tiers from the last 12 months: points earned net of reversals (basis "points") or
+   * the amount spent in the tier's currency net of refunds (basis "spend"); the highest-ranked tier
+   * reached applies, downgrades included. Evaluates the given customers, or the next `limit`
+   * accounts after `after` (keyset paging for the nightly run). Returns the changes made.
+   */
+  @InjectTransactionManager()
+  async evaluateTiers(
+    input: { customer_ids?: string[]; after?: string; limit?: number; now?: Date } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ changes: TierChange[]; last_account_id: string | null }> {
+    const knex = this.transaction_(sharedContext)
+    const now = input.now ?? new Date()
+    const since = new Date(now.getTime() - 365 * DAY)
+    const tiers: { id: string; rank: number; basis: "points" | "spend"; threshold: string; currency_code: string | null }[] =
+      await knex("loyalty_tier").where({ is_active: true }).whereNull("deleted_at").orderBy("rank", "desc").select("*")
+    const accounts = knex("loyalty_account").whereNull("deleted_at").orderBy("id").forUpdate().select("id", "customer_id", "tier_id")
+    if (input.customer_ids) {
+      accounts.whereIn("customer_id", input.customer_ids)
+    } else {
+      accounts.where("id", ">", input.after ?? "").limit(input.limit ?? 1000)
+    }
+    const rows: { id: string; customer_id: string; tier_id: string | null }[] = await accounts
+    if (!rows.length) {
+      return { changes: [], last_account_id: null }
+    }
+    const ids = rows.map((r) => r.id)
+    const points: { account_id: string; points: number }[] = await knex("points_transaction")
+      .whereIn("account_id", ids)
+      .whereIn("type", ["earn", "reverse"])
+      .whereNotNull("lot_id")
+      .andWhere("occurred_at", ">", since)
+      .andWhere("occurred_at", "<=", now)
+      .groupBy("account_id")
+      .select("account_id", knex.raw("sum(points)::int as points"))
+    const spend: { account_id: string; currency_code: string; amount: string }[] = await knex("points_lot as l")
+      .whereIn("l.account_id", ids)
+      .whereNotNull("l.order_id")
+      .andWhere("l.earned_at", ">", since)
+      .andWhere("l.earned_at", "<=", now)
+      .groupBy("l.account_id", "l.currency_code")
+      .select(
+        "l.account_id",
+        "l.currency_code",
+        knex.raw(
+          `sum(l.base_amount) - coalesce(sum((select sum((t.metadata->>'refunded_amount')::numeric) from points_transaction t
+             where t.lot_id = l.id and t.type = 'reverse')), 0) as amount`
+        )
+      )
+    const changes: TierChange[] = []
+    for (const account of rows) {
+      const earned = points.find((p) => p.account_id === account.id)?.points ?? 0
+      const reached = tiers.find((tier) => {
+        const value =
+          tier.basis === "points"
+            ? earned
+            : Number(spend.find((x) => x.account_id === account.id && x.currency_code === tier.currency_code)?.amount ?? 0)
+        return value >= Number(tier.threshold)
+      })
+      const tierId = reached?.id ?? null
+      if (tierId !== account.tier_id) {
+        await knex("loyalty_account").where({ id: account.id }).update({ tier_id: tierId, tier_changed_at: now, updated_at: now })
+        changes.push({ customer_id: account.customer_id, from_tier_id: account.tier_id, to_tier_id: tierId })
+      }
+    }
+    return { changes, last_account_id: rows[rows.length - 1].id }
+  }
+
+  /** The earn multiplier of the customer's tier (1 without a tier). */
+  @InjectManager()
+  async tierMultiplier(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    const knex = this.knex_(sharedContext)
+    const [row] = await knex("loyalty_account as a")
+      .join("loyalty_tier as t", "t.id", "a.tier_id")
+      .where("a.customer_id", customerId)
+      .whereNull("t.deleted_at")
+      .andWhere("t.is_active", true)
+      .select("t.earn_multiplier")
+    return row ? Number(row.earn_multiplier) : 1
   }
 
   private transaction_(sharedContext: Context): Knex {

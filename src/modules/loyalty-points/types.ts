@@ -111,3 +111,5 @@ export type IssuedPurchaseReward = {
   sequence: number
   reward_type: "gift_shipment" | "promotion_code" | "bonus_points"
 }
+
+export type TierChange = { customer_id: string; from_tier_id: string | null; to_tier_id: string | null }

@@ -22,7 +22,7 @@ export const earnPointsForOrderWorkflow = createWorkflow(earnPointsForOrderWorkf
     options: { throwIfKeyNotFound: true },
   })
   const order = transform({ orders }, ({ orders }) => orders[0] as OrderGraph)
-  const earn = computeOrderEarnStep({ order: transform({ order }, ({ order }) => toEarnOrder(order)) })
+  const earn = computeOrderEarnStep(transform({ order }, ({ order }) => ({ order: toEarnOrder(order), customer_id: order.customer_id })))
   const credited = creditOrderPointsStep(
     transform({ order, earn }, ({ order, earn }) => ({
       customer_id: order.customer_id,

@@ -2,9 +2,13 @@ import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { adminLoyaltyBalanceCheckMiddlewares } from "./balance-check/middlewares"
 import { adminLoyaltyCustomersMiddlewares } from "./customers/middlewares"
 import { adminEarnRulesMiddlewares } from "./earn-rules/middlewares"
+import { adminGiftShipmentsMiddlewares } from "./gift-shipments/middlewares"
+import { adminPurchaseRewardRulesMiddlewares } from "./purchase-reward-rules/middlewares"
 
 export const adminLoyaltyMiddlewares: MiddlewareRoute[] = [
   ...adminLoyaltyCustomersMiddlewares,
   ...adminLoyaltyBalanceCheckMiddlewares,
   ...adminEarnRulesMiddlewares,
+  ...adminPurchaseRewardRulesMiddlewares,
+  ...adminGiftShipmentsMiddlewares,
 ]

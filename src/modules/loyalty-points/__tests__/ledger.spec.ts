@@ -184,6 +184,56 @@ moduleIntegrationTestRunner<LoyaltyPointsModuleService>({
       }
     })
 
+    it("puts customers in the highest tier they reached over the last 12 months, and downgrades as points age out", async () => {
+      await service.createLoyaltyTiers([
+        { name: "Silver", rank: 1, basis: "points", threshold: 100 },
+        { name: "Gold", rank: 2, basis: "points", threshold: 500, earn_multiplier: 1.5 },
+        { name: "Big spender", rank: 3, basis: "spend", threshold: 20000, currency_code: "twd" },
+      ])
+      const tierName = async (customer: string) => {
+        const [account] = await service.listLoyaltyAccounts({ customer_id: customer })
+        const tiers = await service.listLoyaltyTiers({})
+        return tiers.find((t) => t.id === account.tier_id)?.name ?? null
+      }
+      await earnLine("cus_t", "order_t1", "l", 300, 3000, at(0))
+      expect((await service.evaluateTiers({ customer_ids: ["cus_t"], now: at(1) })).changes).toHaveLength(1)
+      expect(await tierName("cus_t")).toBe("Silver")
+      await earnLine("cus_t", "order_t2", "l", 300, 3000, at(200))
+      await service.evaluateTiers({ customer_ids: ["cus_t"], now: at(201) })
+      expect(await tierName("cus_t")).toBe("Gold")
+      expect(await service.tierMultiplier("cus_t")).toBe(1.5)
+      // Re-evaluating without a change records nothing.
+      expect((await service.evaluateTiers({ customer_ids: ["cus_t"], now: at(202) })).changes).toEqual([])
+      // A reversal counts against the tier: 300 − 150 + 300 = 450 is below Gold.
+      const lot = await lotOf("order_t1", "l")
+      await service.reverseEarnedPoints({
+        source_key: "tier_refund",
+        reversals: [{ lot_id: lot.id, refunded_amount: 1500 }],
+        occurred_at: at(202),
+      })
+      await service.evaluateTiers({ customer_ids: ["cus_t"], now: at(203) })
+      expect(await tierName("cus_t")).toBe("Silver")
+      // A year after the first order only the second counts; two years on, nothing does.
+      await service.evaluateTiers({ customer_ids: ["cus_t"], now: at(370) })
+      expect(await tierName("cus_t")).toBe("Silver")
+      await service.evaluateTiers({ customer_ids: ["cus_t"], now: at(600) })
+      expect(await tierName("cus_t")).toBeNull()
+      expect(await service.tierMultiplier("cus_t")).toBe(1)
+
+      // Spend in the tier's currency, net of refunds, and the nightly paging over every account.
+      await earnLine("cus_s", "order_s", "l", 10, 25000, at(0))
+      const pages: string[] = []
+      let after: string | undefined
+      for (;;) {
+        const page = await service.evaluateTiers({ after, limit: 1, now: at(10) })
+        if (!page.last_account_id) break
+        pages.push(page.last_account_id)
+        after = page.last_account_id
+      }
+      expect(pages.length).toBe((await service.listLoyaltyAccounts({})).length)
+      expect(await tierName("cus_s")).toBe("Big spender")
+    })
+
     it("keeps the cached balance equal to the ledger after any sequence of operations", async () => {
       type Op =
         | { kind: "earn"; points: number; day: number }

@@ -1,5 +1,6 @@
 export * from "./earn-rule"
 export * from "./loyalty-account"
+export * from "./loyalty-tier"
 export * from "./points-allocation"
 export * from "./points-lot"
 export * from "./points-transaction"

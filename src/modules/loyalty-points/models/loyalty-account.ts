@@ -13,5 +13,7 @@ export const LoyaltyAccount = model
     points_debt: model.number().default(0),
     lifetime_earned: model.number().default(0),
     negative_policy: model.enum(["allow_negative", "clawback"]).nullable(),
+    tier_id: model.text().nullable(),
+    tier_changed_at: model.dateTime().nullable(),
   })
   .indexes([{ on: ["customer_id"], unique: true }])

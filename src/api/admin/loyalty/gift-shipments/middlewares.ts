@@ -1,0 +1,31 @@
+import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { listGiftShipmentsQueryConfig } from "./query-config"
+import {
+  AdminFulfillGiftShipments,
+  AdminGiftShipmentLabelsParams,
+  AdminGiftShipmentsExportParams,
+  AdminGiftShipmentsParams,
+} from "./validators"
+
+export const adminGiftShipmentsMiddlewares: MiddlewareRoute[] = [
+  {
+    methods: ["GET"],
+    matcher: "/admin/loyalty/gift-shipments",
+    middlewares: [validateAndTransformQuery(AdminGiftShipmentsParams, listGiftShipmentsQueryConfig)],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/admin/loyalty/gift-shipments/export.csv",
+    middlewares: [validateAndTransformQuery(AdminGiftShipmentsExportParams, {})],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/admin/loyalty/gift-shipments/labels",
+    middlewares: [validateAndTransformQuery(AdminGiftShipmentLabelsParams, {})],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/loyalty/gift-shipments/fulfill",
+    middlewares: [validateAndTransformBody(AdminFulfillGiftShipments)],
+  },
+]
