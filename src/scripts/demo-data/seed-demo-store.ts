@@ -54,7 +54,7 @@ export async function seedDemoStore(container: MedusaContainer, options: SeedOpt
   const { result: backfill } = await backfillOrderPointsWorkflow(container).run({ input: {} })
   const { result: expiry } = await expirePointsWorkflow(container).run({ input: { now: new Date() } })
   logger.info(
-    `seed loyalty: points for ${backfill.orders} orders (${backfill.points} new points), ${expiry.lots} lots expired, in ${Math.round((Date.now() - started) / 1000)} s`
+    `seed loyalty: ${backfill.orders} orders read, ${backfill.lines} order lines earned points, ${expiry.lots} lots expired, in ${Math.round((Date.now() - started) / 1000)} s`
   )
   return report
 }

@@ -27,7 +27,7 @@ export const backfillOrderPointsStep = createStep(
     const pageSize = input.page_size ?? 500
     let after = ""
     let orders = 0
-    let points = 0
+    let lines = 0
     for (;;) {
       const filters: Record<string, unknown> = { id: { $gt: after }, customer_id: { $ne: null } }
       if (input.since) {
@@ -55,15 +55,11 @@ export const backfillOrderPointsStep = createStep(
         }
       }
       for (const [customerId, entries] of byCustomer) {
-        const recorded = new Set(await loyalty.creditPoints({ customer_id: customerId, type: "earn", entries }))
-        if (recorded.size) {
-          const credited = await loyalty.listPointsTransactions({ id: [...recorded] }, { select: ["points"] })
-          points += credited.reduce((sum, t) => sum + t.points, 0)
-        }
+        lines += (await loyalty.creditPoints({ customer_id: customerId, type: "earn", entries })).length
       }
       orders += data.length
       after = data[data.length - 1].id
     }
-    return new StepResponse({ orders, points })
+    return new StepResponse({ orders, lines })
   }
 )
