@@ -13,6 +13,7 @@ import {
   LoyaltyAccount,
   LoyaltyTier,
   PointsAllocation,
+  PointsHold,
   PointsLot,
   PointsTransaction,
   PurchaseCountEntry,
@@ -25,6 +26,7 @@ import type {
   CountPurchasesInput,
   CreditPointsInput,
   DebitPointsInput,
+  HoldPointsInput,
   IssuedPurchaseReward,
   LoyaltyOptions,
   PointsBalance,
@@ -55,6 +57,18 @@ type LotRow = {
   expires_at: Date | null
   account_id: string
 }
+export type PointsHoldRow = {
+  id: string
+  account_id: string
+  customer_id: string
+  cart_id: string
+  points: number
+  amount: string
+  currency_code: string
+  promotion_id: string | null
+  promotion_code: string | null
+  status: "held" | "consumed" | "released"
+}
 type TxRow = { id: string; type: string; points: number; idempotency_key: string; metadata: Record<string, unknown> | null }
 
 /**
@@ -69,6 +83,7 @@ class LoyaltyPointsModuleService extends MedusaService({
   PointsTransaction,
   PointsLot,
   PointsAllocation,
+  PointsHold,
   PurchaseRewardRule,
   PurchaseCountEntry,
   PurchaseCounter,
@@ -205,7 +220,7 @@ class LoyaltyPointsModuleService extends MedusaService({
     }
     const now = input.occurred_at ?? new Date()
     const lots = await this.availableLots_(knex, account.id, now)
-    const available = lots.reduce((s, l) => s + l.remaining, 0) - account.points_debt
+    const available = lots.reduce((s, l) => s + l.remaining, 0) - account.points_debt - (await this.heldPoints_(knex, account.id))
     if (input.points > available) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
@@ -426,7 +441,7 @@ class LoyaltyPointsModuleService extends MedusaService({
     const knex = this.knex_(sharedContext)
     const [account] = await knex<AccountRow>("loyalty_account").where({ customer_id: customerId }).select("*")
     if (!account) {
-      return { customer_id: customerId, balance: 0, available: 0, pending: 0, debt: 0, lifetime_earned: 0, next_expiry: null }
+      return { customer_id: customerId, balance: 0, available: 0, pending: 0, held: 0, debt: 0, lifetime_earned: 0, next_expiry: null }
     }
     const [sums] = await knex("points_lot")
       .where({ account_id: account.id })
@@ -443,11 +458,13 @@ class LoyaltyPointsModuleService extends MedusaService({
       .orderBy("expires_at")
       .limit(1)
       .select("expires_at", knex.raw("sum(remaining)::int as points"))
+    const held = await this.heldPoints_(knex, account.id)
     return {
       customer_id: customerId,
       balance: account.points_balance,
-      available: Math.max(0, sums.available - account.points_debt),
+      available: Math.max(0, sums.available - account.points_debt - held),
       pending: sums.pending,
+      held,
       debt: account.points_debt,
       lifetime_earned: account.lifetime_earned,
       next_expiry: next ? { points: next.points, expires_at: new Date(next.expires_at) } : null,
@@ -659,6 +676,109 @@ class LoyaltyPointsModuleService extends MedusaService({
       .andWhere("t.is_active", true)
       .select("t.earn_multiplier")
     return row ? Number(row.earn_multiplier) : 1
+  }
+
+  /**
+   * Sets points aside on a cart (redemption at checkout). A cart has at most one hold: an existing
+   * one is released and returned so its promotion can be removed. Refuses more than the available
+   * balance (points held on other carts are not available).
+   */
+  @InjectTransactionManager()
+  async holdPoints(input: HoldPointsInput, @MedusaContext() sharedContext: Context = {}): Promise<{ hold_id: string; released: PointsHoldRow | null }> {
+    if (!Number.isInteger(input.points) || input.points <= 0) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `points must be a positive whole number; got ${input.points}`)
+    }
+    const knex = this.transaction_(sharedContext)
+    const account = await this.lockAccount_(knex, input.customer_id)
+    const [previous] = await knex<PointsHoldRow>("points_hold").where({ cart_id: input.cart_id, status: "held" }).whereNull("deleted_at").select("*")
+    if (previous) {
+      if (previous.customer_id !== input.customer_id) {
+        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id "${input.cart_id}" not found`)
+      }
+      await knex("points_hold").where({ id: previous.id }).update({ status: "released", released_at: new Date(), updated_at: new Date() })
+    }
+    const now = input.now ?? new Date()
+    const lots = await this.availableLots_(knex, account.id, now)
+    const available = lots.reduce((s, l) => s + l.remaining, 0) - account.points_debt - (await this.heldPoints_(knex, account.id))
+    if (input.points > available) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `points: ${input.points} requested but only ${Math.max(0, available)} available`)
+    }
+    const id = generateEntityId(undefined, "lphold")
+    await knex("points_hold").insert({
+      id,
+      account_id: account.id,
+      customer_id: input.customer_id,
+      cart_id: input.cart_id,
+      points: input.points,
+      amount: String(input.amount),
+      raw_amount: JSON.stringify({ value: String(input.amount), precision: 20 }),
+      currency_code: input.currency_code,
+      promotion_id: input.promotion_id ?? null,
+      promotion_code: input.promotion_code ?? null,
+      status: "held",
+      expires_at: input.expires_at,
+    })
+    return { hold_id: id, released: previous ?? null }
+  }
+
+  /** Releases a cart's hold (redemption removed, cart abandoned); returns it, or null if none. */
+  @InjectTransactionManager()
+  async releaseHold(input: { cart_id?: string; hold_id?: string }, @MedusaContext() sharedContext: Context = {}): Promise<PointsHoldRow | null> {
+    const knex = this.transaction_(sharedContext)
+    const query = knex<PointsHoldRow>("points_hold").where({ status: "held" }).whereNull("deleted_at").forUpdate()
+    if (input.hold_id) query.where({ id: input.hold_id })
+    else query.where({ cart_id: input.cart_id ?? "" })
+    const [hold] = await query.select("*")
+    if (!hold) {
+      return null
+    }
+    await knex("points_hold").where({ id: hold.id }).update({ status: "released", released_at: new Date(), updated_at: new Date() })
+    return hold
+  }
+
+  /**
+   * Turns a hold into a redemption when its order is placed: points taken first-expiring first
+   * (key `redeem:<order>`, so a replayed order.placed redeems once). If some held points expired in
+   * between, the rest comes from other lots, then debt: the customer already had the discount.
+   */
+  @InjectTransactionManager()
+  async consumeHold(input: { hold_id: string; order_id: string }, @MedusaContext() sharedContext: Context = {}): Promise<string | null> {
+    const knex = this.transaction_(sharedContext)
+    const [hold] = await knex<PointsHoldRow>("points_hold").where({ id: input.hold_id }).select("*")
+    if (!hold) {
+      return null
+    }
+    const account = await this.lockAccount_(knex, hold.customer_id)
+    const key = `redeem:${input.order_id}`
+    const [done] = await knex("points_transaction").where({ idempotency_key: key }).select("id")
+    if (done || hold.status !== "held") {
+      return done?.id ?? null
+    }
+    const now = new Date()
+    const available = await this.availableLots_(knex, account.id, now)
+    const first = allocateFifo(available, hold.points)
+    const others = (await this.spendableLots_(knex, account.id)).filter((l) => !available.some((a) => a.id === l.id))
+    const rest = allocateFifo(others, first.shortfall)
+    const txId = await this.insertTransaction_(knex, account, {
+      type: "redeem",
+      points: -hold.points,
+      idempotency_key: key,
+      occurred_at: now,
+      order_id: input.order_id,
+      metadata: { hold_id: hold.id, cart_id: hold.cart_id, amount: String(hold.amount), currency_code: hold.currency_code },
+    })
+    await this.consume_(knex, txId, [...first.allocations, ...rest.allocations])
+    await this.addToBalance_(knex, account, -hold.points, account.points_debt + rest.shortfall)
+    await knex("points_hold").where({ id: hold.id }).update({ status: "consumed", order_id: input.order_id, updated_at: now })
+    return txId
+  }
+
+  private async heldPoints_(knex: Knex, accountId: string): Promise<number> {
+    const [{ held }] = await knex("points_hold")
+      .where({ account_id: accountId, status: "held" })
+      .whereNull("deleted_at")
+      .select(knex.raw("coalesce(sum(points), 0)::int as held"))
+    return held
   }
 
   private transaction_(sharedContext: Context): Knex {

@@ -8,9 +8,10 @@ export type LoyaltyOptions = {
   expiryDays?: number | null
   /** What a reversal does when the points were already spent. */
   negativeBalance?: NegativeBalancePolicy
+  redemption?: RedemptionOptions
 }
 
-export type ResolvedLoyaltyOptions = Required<LoyaltyOptions>
+export type ResolvedLoyaltyOptions = Required<Omit<LoyaltyOptions, "redemption">> & { redemption: Required<RedemptionOptions> }
 
 export type CreditEntry = {
   idempotency_key: string
@@ -72,6 +73,8 @@ export type PointsBalance = {
   balance: number
   available: number
   pending: number
+  /** Set aside on open carts. */
+  held: number
   debt: number
   lifetime_earned: number
   next_expiry: { points: number; expires_at: Date } | null
@@ -113,3 +116,28 @@ export type IssuedPurchaseReward = {
 }
 
 export type TierChange = { customer_id: string; from_tier_id: string | null; to_tier_id: string | null }
+
+export type HoldPointsInput = {
+  customer_id: string
+  cart_id: string
+  points: number
+  /** The discount the points are worth, in the cart's currency. */
+  amount: string | number
+  currency_code: string
+  expires_at: Date
+  promotion_id?: string | null
+  promotion_code?: string | null
+  now?: Date
+}
+
+/** Redemption at checkout (`options.loyalty.redemption`). */
+export type RedemptionOptions = {
+  /** Currency amount one point is worth, per currency code; `default` for the others. */
+  valuePerPoint?: Record<string, number>
+  minPoints?: number
+  step?: number
+  /** Highest share of the cart's item subtotal points may pay, in percent. */
+  maxPercentOfSubtotal?: number
+  /** Hours a hold lives on an open cart before the job releases it. */
+  holdHours?: number
+}

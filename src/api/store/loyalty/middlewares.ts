@@ -1,6 +1,6 @@
-import { authenticate, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { authenticate, validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
 import { listStorePointsTransactionsQueryConfig } from "./query-config"
-import { StoreLoyaltyTransactionsParams } from "./validators"
+import { StoreLoyaltyTransactionsParams, StoreRedeemPoints } from "./validators"
 
 export const storeLoyaltyMiddlewares: MiddlewareRoute[] = [
   {
@@ -13,5 +13,10 @@ export const storeLoyaltyMiddlewares: MiddlewareRoute[] = [
     methods: ["GET"],
     matcher: "/store/loyalty/me/transactions",
     middlewares: [validateAndTransformQuery(StoreLoyaltyTransactionsParams, listStorePointsTransactionsQueryConfig)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/loyalty/me/carts/:id/redemption",
+    middlewares: [validateAndTransformBody(StoreRedeemPoints)],
   },
 ]

@@ -1,0 +1,159 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { createCustomerAccountWorkflow } from "@medusajs/medusa/core-flows"
+import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
+import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/service"
+import { ensureDemoStore, type DemoStore } from "../../src/scripts/demo-data/store-setup"
+import { adminHeaders, customerHeaders } from "../helpers/auth"
+
+jest.setTimeout(240_000)
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms
+  let value = await read()
+  while (!ok(value) && Date.now() < deadline) {
+    await sleep(200)
+    value = await read()
+  }
+  return value
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let container: MedusaContainer
+    let store: DemoStore
+    let loyalty: LoyaltyPointsModuleService
+    const shoppers: Record<string, { id: string; email: string }> = {}
+
+    async function registerShopper(email: string) {
+      const auth = container.resolve(Modules.AUTH)
+      const { authIdentity } = await auth.register("emailpass", { body: { email, password: "secret-pw" } })
+      const { result } = await createCustomerAccountWorkflow(container).run({
+        input: { authIdentityId: authIdentity!.id, customerData: { email, first_name: "Pat" } },
+      })
+      return { id: result.id, email }
+    }
+
+    beforeAll(async () => {
+      container = getContainer()
+      store = await ensureDemoStore(container, ["pharmacy"])
+      loyalty = container.resolve(LOYALTY_POINTS_MODULE)
+      shoppers.a = await registerShopper("a@redeem.example")
+      shoppers.b = await registerShopper("b@redeem.example")
+      for (const s of Object.values(shoppers)) {
+        await loyalty.creditPoints({
+          customer_id: s.id,
+          type: "adjust",
+          entries: [{ idempotency_key: `start:${s.id}`, points: 5000, reason: "welcome" }],
+        })
+      }
+    })
+
+    const headersOf = (who: "a" | "b") => customerHeaders(api, shoppers[who].email, "secret-pw", store.publishableKey)
+
+    async function cartWithBoxes(who: "a" | "b", boxes: number) {
+      const headers = await headersOf(who)
+      const { data } = await api.post(
+        "/store/carts",
+        {
+          region_id: store.regionByKey.taiwan.id,
+          sales_channel_id: store.salesChannelByCase.pharmacy,
+          items: [{ variant_id: store.variantBySku["PH-FIN-28"].id, quantity: boxes }],
+        },
+        headers
+      )
+      return data.cart.id as string
+    }
+
+    const redeem = async (who: "a" | "b", cartId: string, body: unknown) =>
+      api.post(`/store/loyalty/me/carts/${cartId}/redemption`, body, await headersOf(who)).catch((e: any) => e.response)
+
+    const cartTotals = async (who: "a" | "b", cartId: string) =>
+      (await api.get(`/store/carts/${cartId}?fields=total,discount_total,item_subtotal`, await headersOf(who))).data.cart
+
+    async function checkout(who: "a" | "b", cartId: string) {
+      const headers = await headersOf(who)
+      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: store.shippingOptionByRegion.taiwan }, headers)
+      const { data } = await api.post("/store/payment-collections", { cart_id: cartId }, headers)
+      await api.post(`/store/payment-collections/${data.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
+      const done = await api.post(`/store/carts/${cartId}/complete`, {}, headers)
+      return done.data.order.id as string
+    }
+
+    it("redeems points as a discount the cart totals include, holds them, redeems them first-expiring first when the order is placed, and gives them back when it is canceled", async () => {
+      const cartId = await cartWithBoxes("a", 3)
+      const before = await cartTotals("a", cartId)
+      const res = await redeem("a", cartId, { points: 1000 })
+      expect(res.status).toBe(200)
+      // 1,000 points at NT$0.1 each.
+      expect(res.data.redemption).toMatchObject({ points: 1000, amount: "100", currency_code: "twd" })
+      expect(res.data.balance).toMatchObject({ balance: 5000, available: 4000, held: 1000 })
+      const after = await cartTotals("a", cartId)
+      expect(after.discount_total).toBe(100)
+      expect(after.total).toBe(before.total - 100)
+
+      // Changing the amount replaces the redemption; it never stacks.
+      const changed = await redeem("a", cartId, { points: 1500 })
+      expect(changed.data.balance).toMatchObject({ available: 3500, held: 1500 })
+      expect((await cartTotals("a", cartId)).discount_total).toBe(150)
+
+      const orderId = await checkout("a", cartId)
+      const redeemed = await eventually(
+        () => loyalty.listPointsTransactions({ order_id: orderId, type: "redeem" }),
+        (t) => t.length === 1
+      )
+      expect(redeemed[0].points).toBe(-1500)
+      expect(await loyalty.retrieveBalance(shoppers.a.id)).toMatchObject({ balance: 3500, held: 0 })
+
+      await api.post(`/admin/orders/${orderId}/cancel`, {}, await adminHeaders(container, api))
+      const restored = await eventually(
+        () => loyalty.retrieveBalance(shoppers.a.id),
+        (b) => b.balance === 5000
+      )
+      expect(restored).toMatchObject({ balance: 5000, available: 5000 })
+      expect(await loyalty.verifyBalances()).toEqual([])
+    })
+
+    it("enforces the redemption limits with 400s naming points, and hides other customers' carts", async () => {
+      const cartId = await cartWithBoxes("a", 1) // NT$1,200: at most 50 % = 6,000 points
+      for (const [body, message] of [
+        [{ points: 50 }, /^points: at least 100/],
+        [{ points: 105 }, /^points must be a multiple of 10/],
+        [{ points: 6010 }, /^points: at most 6000 points/],
+        [{ points: "many" }, /points/],
+        [{ points: 100, extra: 1 }, /extra/],
+      ] as const) {
+        const res = await redeem("a", cartId, body)
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(message)
+      }
+      const bigCart = await cartWithBoxes("a", 20)
+      const tooMuch = await redeem("a", bigCart, { points: 5010 })
+      expect(tooMuch.status).toBe(400)
+      expect(tooMuch.data.message).toMatch(/^points: 5010 requested but only 5000 available/)
+
+      const othersCart = await cartWithBoxes("b", 3)
+      expect((await redeem("a", othersCart, { points: 200 })).status).toBe(404)
+      const unauthenticated = await api
+        .post(`/store/loyalty/me/carts/${cartId}/redemption`, { points: 200 }, { headers: { "x-publishable-api-key": store.publishableKey } })
+        .catch((e: any) => e.response)
+      expect(unauthenticated.status).toBe(401)
+      expect(await loyalty.retrieveBalance(shoppers.b.id)).toMatchObject({ available: 5000, held: 0 })
+    })
+
+    it("never lets parallel redemptions on two carts overdraw, and releases points when the redemption is removed", async () => {
+      const carts = [await cartWithBoxes("b", 10), await cartWithBoxes("b", 10)]
+      const results = await Promise.all(carts.map((c) => redeem("b", c, { points: 3000 })))
+      expect(results.map((r) => r.status).sort()).toEqual([200, 400])
+      expect(await loyalty.retrieveBalance(shoppers.b.id)).toMatchObject({ available: 2000, held: 3000 })
+
+      const held = carts[results.findIndex((r) => r.status === 200)]
+      const removed = await api.delete(`/store/loyalty/me/carts/${held}/redemption`, await headersOf("b"))
+      expect(removed.data).toMatchObject({ removed: true, balance: { available: 5000, held: 0 } })
+      expect((await cartTotals("b", held)).discount_total).toBe(0)
+    })
+  },
+})

@@ -1,0 +1,26 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { LOYALTY_POINTS_MODULE } from "../../../modules/loyalty-points"
+import type LoyaltyPointsModuleService from "../../../modules/loyalty-points/service"
+
+/**
+ * When an order is placed from a cart with points held on it, the held points are redeemed
+ * (`redeem:<order>`, once even if the event is replayed). It is its workflow's only write and runs
+ * in one transaction: nothing to compensate.
+ */
+export const consumeOrderRedemptionStep = createStep("consume-order-redemption", async (input: { order_id: string }, { container }) => {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["id", "cart.id"], filters: { id: input.order_id } })
+  const cartId = data[0]?.cart?.id
+  if (!cartId) {
+    return new StepResponse({ transaction_id: null as string | null })
+  }
+  const loyalty = container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE)
+  const holds = await loyalty.listPointsHolds({ cart_id: cartId }, { order: { created_at: "DESC" } })
+  const hold = holds.find((h) => h.status === "held") ?? holds.find((h) => h.status === "consumed" && h.order_id === input.order_id)
+  if (!hold) {
+    return new StepResponse({ transaction_id: null as string | null })
+  }
+  const transactionId = await loyalty.consumeHold({ hold_id: hold.id, order_id: input.order_id })
+  return new StepResponse({ transaction_id: transactionId })
+})
