@@ -6,6 +6,7 @@ import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
 import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/service"
 import { ensureDemoStore, type DemoStore } from "../../src/scripts/demo-data/store-setup"
 import { adminHeaders, customerHeaders } from "../helpers/auth"
+import releaseAbandonedHolds from "../../src/jobs/loyalty-release-abandoned-holds"
 
 jest.setTimeout(240_000)
 
@@ -154,6 +155,23 @@ medusaIntegrationTestRunner({
       const removed = await api.delete(`/store/loyalty/me/carts/${held}/redemption`, await headersOf("b"))
       expect(removed.data).toMatchObject({ removed: true, balance: { available: 5000, held: 0 } })
       expect((await cartTotals("b", held)).discount_total).toBe(0)
+    })
+
+    it("releases points held on an abandoned cart after the hold time, and only those", async () => {
+      const abandoned = await cartWithBoxes("a", 5)
+      const fresh = await cartWithBoxes("a", 5)
+      expect((await redeem("a", abandoned, { points: 1000 })).status).toBe(200)
+      expect((await redeem("a", fresh, { points: 500 })).status).toBe(200)
+      const [hold] = await loyalty.listPointsHolds({ cart_id: abandoned, status: "held" })
+      await loyalty.updatePointsHolds({ id: hold.id, expires_at: new Date(Date.now() - 60_000) })
+
+      await releaseAbandonedHolds(container)
+      expect(await loyalty.retrieveBalance(shoppers.a.id)).toMatchObject({ available: 4500, held: 500 })
+      expect((await cartTotals("a", abandoned)).discount_total).toBe(0)
+      expect((await cartTotals("a", fresh)).discount_total).toBe(50)
+      // A second run finds nothing more to release.
+      await releaseAbandonedHolds(container)
+      expect(await loyalty.retrieveBalance(shoppers.a.id)).toMatchObject({ available: 4500, held: 500 })
     })
   },
 })

@@ -12,7 +12,7 @@ const SEARCH_LIMIT = 10
  * title, description or a variant's SKU (Medusa's `q`). Handles are not searchable through `q`,
  * so an exact handle is looked up beside it.
  */
-export function useProductSearch(term: string) {
+export function useProductSearch(term: string, { enabled = true }: { enabled?: boolean } = {}) {
   const search = term.trim()
   return useQuery<CatalogProduct[], FetchError>({
     queryKey: loyaltyQueryKeys.catalog("product-search", search),
@@ -33,6 +33,7 @@ export function useProductSearch(term: string) {
       const byId = new Map([...byHandle, ...byText].map((product) => [product.id, product]))
       return [...byId.values()]
     },
+    enabled,
     placeholderData: keepPreviousData,
   })
 }

@@ -2,21 +2,23 @@ import { Plus } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, StatusBadge, Table, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useDeleteEarnRule, useEarnRules } from "../../hooks/use-earn-rules"
+import { useRuleScopes } from "../../hooks/use-rule-scopes"
 import { errorMessage } from "../../lib/error-message"
 import { formatDate } from "../../lib/format"
-import type { EarnRule } from "../../lib/types"
+import type { EarnRule, NamedEntity } from "../../lib/types"
 import { RowActions } from "../common/row-actions"
 import { EarnRuleDrawer } from "./earn-rule-drawer"
 
 const PAGE_SIZE = 20
 
-/** "1 pt / unit" with the scopes the rule is limited to. */
-function describeScope(rule: EarnRule): string[] {
+/** The scopes a rule is limited to, as short labels: currency, region, sales channel, customer group. */
+function describeScope(rule: EarnRule, scopes: ReturnType<typeof useRuleScopes>): string[] {
+  const nameOf = (list: NamedEntity[], id: string | null) => id && (list.find((item) => item.id === id)?.name || id)
   return [
     rule.currency_code && rule.currency_code.toUpperCase(),
-    rule.region_id && "region",
-    rule.sales_channel_id && "sales channel",
-    rule.customer_group_id && "customer group",
+    nameOf(scopes.regions, rule.region_id),
+    nameOf(scopes.salesChannels, rule.sales_channel_id),
+    nameOf(scopes.customerGroups, rule.customer_group_id),
   ].filter((part): part is string => !!part)
 }
 
@@ -33,6 +35,7 @@ export const EarnRulesSection = () => {
   const [editing, setEditing] = useState<EarnRule | null>(null)
   const [drawerOpen, setDrawerOpen] = useState(false)
   const { data, isLoading, isError, error } = useEarnRules({ limit: PAGE_SIZE, offset: pageIndex * PAGE_SIZE })
+  const scopes = useRuleScopes()
   const deleteRule = useDeleteEarnRule()
   const prompt = usePrompt()
   const count = data?.count ?? 0
@@ -103,7 +106,7 @@ export const EarnRulesSection = () => {
             </Table.Header>
             <Table.Body>
               {data?.earn_rules.map((rule) => {
-                const scope = describeScope(rule)
+                const scope = describeScope(rule, scopes)
                 const multipliers = rule.multipliers?.items.length ?? 0
                 return (
                   <Table.Row key={rule.id} className="cursor-pointer" onClick={() => openDrawer(rule)}>

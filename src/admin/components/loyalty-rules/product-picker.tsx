@@ -29,7 +29,7 @@ export const ProductPicker = ({
   const [searching, setSearching] = useState(!hasValue)
   const [term, setTerm] = useState("")
   const debounced = useDebouncedValue(term)
-  const search = useProductSearch(searching ? debounced : "")
+  const search = useProductSearch(debounced, { enabled: searching })
   const names = useCatalogNames({
     productIds: value.product_id ? [value.product_id] : [],
     variantIds: value.variant_id ? [value.variant_id] : [],
