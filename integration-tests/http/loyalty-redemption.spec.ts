@@ -118,6 +118,21 @@ medusaIntegrationTestRunner({
       expect(await loyalty.verifyBalances()).toEqual([])
     })
 
+    it("previews what a cart would earn with the same rules as the real earn, for the cart's owner only", async () => {
+      await loyalty.createEarnRules({ name: "TWD", points_per_unit: 0.1, currency_code: "twd" })
+      const cartId = await cartWithBoxes("a", 2)
+      const { data } = await api.get(`/store/loyalty/me/carts/${cartId}/earn-preview`, await headersOf("a"))
+      expect(data.earn_preview).toMatchObject({ points: 240, lines: [expect.objectContaining({ points: 240, amount: "2400" })] })
+      const orderId = await checkout("a", cartId)
+      const earned = await eventually(
+        () => loyalty.listPointsTransactions({ order_id: orderId, type: "earn" }),
+        (t) => t.length === 1
+      )
+      expect(earned[0].points).toBe(data.earn_preview.points)
+      const other = await api.get(`/store/loyalty/me/carts/${cartId}/earn-preview`, await headersOf("b")).catch((e: any) => e.response)
+      expect(other.status).toBe(404)
+    })
+
     it("enforces the redemption limits with 400s naming points, and hides other customers' carts", async () => {
       const cartId = await cartWithBoxes("a", 1) // NT$1,200: at most 50 % = 6,000 points
       for (const [body, message] of [

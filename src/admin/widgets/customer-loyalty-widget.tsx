@@ -44,6 +44,7 @@ const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustom
 
 export const config = defineWidgetConfig({
   zone: "customer.details.after",
+  id: "retention:customer-loyalty",
 })
 
 export default CustomerLoyaltyWidget
