@@ -133,6 +133,23 @@ medusaIntegrationTestRunner({
       expect(other.status).toBe(404)
     })
 
+    it("serves the points report to admins, with 400s naming bad parameters", async () => {
+      const headers = await adminHeaders(container, api, "reporter@test.example")
+      const { data } = await api.get("/admin/loyalty/report?interval=month", headers)
+      expect(data.periods.map((p: { issued: number }) => p.issued).reduce((a: number, b: number) => a + b, 0)).toBe(10000)
+      expect(data.liability).toEqual([{ currency_code: null, available: 10000, pending: 0, amount: 100 }])
+      for (const [query, field] of [
+        ["interval=year", "interval"],
+        ["from=someday", "from"],
+        ["from=2026-05-01&to=2026-04-01", "to"],
+        ["colour=red", "colour"],
+      ]) {
+        const res = await api.get(`/admin/loyalty/report?${query}`, headers).catch((e: any) => e.response)
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(new RegExp(field))
+      }
+    })
+
     it("enforces the redemption limits with 400s naming points, and hides other customers' carts", async () => {
       const cartId = await cartWithBoxes("a", 1) // NT$1,200: at most 50 % = 6,000 points
       for (const [body, message] of [

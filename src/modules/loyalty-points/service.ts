@@ -4,6 +4,7 @@ import {
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
+  MathBN,
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
@@ -29,6 +30,7 @@ import type {
   HoldPointsInput,
   IssuedPurchaseReward,
   LoyaltyOptions,
+  PointsReport,
   PointsBalance,
   ResolvedLoyaltyOptions,
   ReverseEarnedInput,
@@ -779,6 +781,65 @@ class LoyaltyPointsModuleService extends MedusaService({
       .whereNull("deleted_at")
       .select(knex.raw("coalesce(sum(points), 0)::int as held"))
     return held
+  }
+
+  /**
+   * The points accounting report: per period, points issued (earn, referral, reward, positive
+   * adjustments), redeemed, expired, reversed and adjusted down; and now, the points outstanding
+   * (available and pending) and what they are worth per currency at the redemption value.
+   */
+  @InjectManager()
+  async pointsReport(
+    input: { from: Date; to: Date; interval: "day" | "week" | "month" },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<PointsReport> {
+    const knex = this.knex_(sharedContext)
+    const periods: PointsReport["periods"] = await knex("points_transaction")
+      .where("occurred_at", ">=", input.from)
+      .andWhere("occurred_at", "<", input.to)
+      .whereNull("deleted_at")
+      .groupByRaw("1")
+      .orderByRaw("1")
+      .select(
+        knex.raw("date_trunc(?, occurred_at at time zone 'UTC') as period", [input.interval]),
+        knex.raw("coalesce(sum(points) filter (where type in ('earn', 'referral', 'reward') or (type = 'adjust' and points > 0)), 0)::bigint as issued"),
+        knex.raw("coalesce(-sum(points) filter (where type = 'redeem'), 0)::bigint as redeemed"),
+        knex.raw("coalesce(-sum(points) filter (where type = 'expire'), 0)::bigint as expired"),
+        knex.raw("coalesce(-sum(points) filter (where type = 'reverse'), 0)::bigint as reversed"),
+        knex.raw("coalesce(-sum(points) filter (where type = 'adjust' and points < 0), 0)::bigint as adjusted_down")
+      )
+    const now = new Date()
+    const outstanding: { currency_code: string | null; available: string; pending: string }[] = await knex("points_lot")
+      .where("remaining", ">", 0)
+      .whereNull("deleted_at")
+      .andWhere((q) => q.whereNull("expires_at").orWhere("expires_at", ">", now))
+      .groupBy("currency_code")
+      .select(
+        "currency_code",
+        knex.raw("coalesce(sum(remaining) filter (where available_at <= ?), 0)::bigint as available", [now]),
+        knex.raw("coalesce(sum(remaining) filter (where available_at > ?), 0)::bigint as pending", [now])
+      )
+    const redemption = this.loyaltyOptions_.redemption
+    return {
+      periods: periods.map((p) => ({
+        period: new Date(p.period),
+        issued: Number(p.issued),
+        redeemed: Number(p.redeemed),
+        expired: Number(p.expired),
+        reversed: Number(p.reversed),
+        adjusted_down: Number(p.adjusted_down),
+      })),
+      liability: outstanding.map((o) => {
+        const points = Number(o.available) + Number(o.pending)
+        const value = redemption.valuePerPoint[(o.currency_code ?? "").toLowerCase()] ?? redemption.valuePerPoint.default ?? 0.01
+        return {
+          currency_code: o.currency_code,
+          available: Number(o.available),
+          pending: Number(o.pending),
+          amount: MathBN.mult(points, value).decimalPlaces(2).toNumber(),
+        }
+      }),
+    }
   }
 
   private transaction_(sharedContext: Context): Knex {

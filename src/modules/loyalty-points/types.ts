@@ -141,3 +141,9 @@ export type RedemptionOptions = {
   /** Hours a hold lives on an open cart before the job releases it. */
   holdHours?: number
 }
+
+export type PointsReport = {
+  periods: { period: Date; issued: number; redeemed: number; expired: number; reversed: number; adjusted_down: number }[]
+  /** Points outstanding now per currency they were earned in (null: adjustments), and their value. */
+  liability: { currency_code: string | null; available: number; pending: number; amount: number }[]
+}

@@ -4,6 +4,7 @@ import { adminLoyaltyCustomersMiddlewares } from "./customers/middlewares"
 import { adminEarnRulesMiddlewares } from "./earn-rules/middlewares"
 import { adminGiftShipmentsMiddlewares } from "./gift-shipments/middlewares"
 import { adminPurchaseRewardRulesMiddlewares } from "./purchase-reward-rules/middlewares"
+import { adminLoyaltyReportMiddlewares } from "./report/middlewares"
 
 export const adminLoyaltyMiddlewares: MiddlewareRoute[] = [
   ...adminLoyaltyCustomersMiddlewares,
@@ -11,4 +12,5 @@ export const adminLoyaltyMiddlewares: MiddlewareRoute[] = [
   ...adminEarnRulesMiddlewares,
   ...adminPurchaseRewardRulesMiddlewares,
   ...adminGiftShipmentsMiddlewares,
+  ...adminLoyaltyReportMiddlewares,
 ]

@@ -234,6 +234,28 @@ moduleIntegrationTestRunner<LoyaltyPointsModuleService>({
       expect(await tierName("cus_s")).toBe("Big spender")
     })
 
+    it("reports points issued, redeemed, expired and reversed per period, and the liability per currency", async () => {
+      await earnLine("cus_rep", "order_rep1", "l", 1000, 10000, at(0))
+      await earnLine("cus_rep", "order_rep2", "l", 500, 5000, at(40))
+      await service.creditPoints({
+        customer_id: "cus_rep",
+        type: "adjust",
+        occurred_at: at(41),
+        entries: [{ idempotency_key: "rep-adjust", points: 70, available_at: at(44), expires_at: at(45) }],
+      })
+      await service.debitPoints({ customer_id: "cus_rep", type: "redeem", points: 300, idempotency_key: "rep-redeem", occurred_at: at(42) })
+      const lot = await lotOf("order_rep2", "l")
+      await service.reverseEarnedPoints({ source_key: "rep-refund", reversals: [{ lot_id: lot.id, refunded_amount: 1000 }], occurred_at: at(43) })
+      await service.expirePoints({ now: at(46) })
+      const report = await service.pointsReport({ from: at(-1), to: at(60), interval: "month" })
+      expect(report.periods.map((p) => [p.period.toISOString().slice(0, 7), p.issued, p.redeemed, p.expired, p.reversed])).toEqual([
+        ["2026-01", 1000, 0, 0, 0],
+        ["2026-02", 570, 300, 70, 100],
+      ])
+      // Outstanding now: 1000 − 300 (first lot) + 500 − 100 (second lot), all earned in TWD.
+      expect(report.liability).toEqual([{ currency_code: "twd", available: 1100, pending: 0, amount: 110 }])
+    })
+
     it("keeps the cached balance equal to the ledger after any sequence of operations", async () => {
       type Op =
         | { kind: "earn"; points: number; day: number }
