@@ -150,6 +150,38 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("rewards both sides of a referral on the referee's first order, pending for its return window, and voids it if that order is canceled", async () => {
+      const { data: mine } = await api.get("/store/loyalty/me/referral", await headersOf("a"))
+      expect(mine.referral.code).toMatch(/^[A-Z0-9]{8}$/)
+      expect((await api.get("/store/loyalty/me/referral", await headersOf("a"))).data.referral.code).toBe(mine.referral.code)
+
+      const reject = async (body: unknown, who: "a" | "b" = "b") =>
+        (await api.post("/store/loyalty/me/referral", body, await headersOf(who)).catch((e: any) => e.response))
+      expect((await reject({ code: "NOPE1234" })).data.message).toMatch(/^code: no referral code/)
+      expect((await reject({ code: mine.referral.code }, "a")).data.message).toMatch(/^code: a customer cannot refer themselves/)
+      expect((await reject({})).status).toBe(400)
+      expect((await api.post("/store/loyalty/me/referral", { code: mine.referral.code.toLowerCase() }, await headersOf("b"))).status).toBe(200)
+      expect((await reject({ code: mine.referral.code })).data.message).toMatch(/already referred/)
+
+      const orderId = await checkout("b", await cartWithBoxes("b", 1))
+      const referee = await eventually(() => loyalty.retrieveBalance(shoppers.b.id), (b) => b.balance === 5250)
+      expect(referee).toMatchObject({ balance: 5250, pending: 250, available: 5000 })
+      expect(await loyalty.retrieveBalance(shoppers.a.id)).toMatchObject({ balance: 5500, pending: 500 })
+      // A second order rewards nobody again.
+      await checkout("b", await cartWithBoxes("b", 1))
+      await sleep(1000)
+      expect((await loyalty.retrieveBalance(shoppers.a.id)).balance).toBe(5500)
+
+      await api.post(`/admin/orders/${orderId}/cancel`, {}, await adminHeaders(container, api, "ref-admin@test.example"))
+      await eventually(() => loyalty.retrieveBalance(shoppers.a.id), (b) => b.balance === 5000)
+      expect(await loyalty.retrieveBalance(shoppers.b.id)).toMatchObject({ balance: 5000 })
+      const [referral] = await loyalty.listReferrals({ referee_customer_id: shoppers.b.id })
+      expect(referral.status).toBe("void")
+      // Having ordered, the referee cannot register a code any more.
+      await loyalty.deleteReferrals(referral.id)
+      expect((await reject({ code: mine.referral.code })).data.message).toMatch(/only before the first order/)
+    })
+
     it("enforces the redemption limits with 400s naming points, and hides other customers' carts", async () => {
       const cartId = await cartWithBoxes("a", 1) // NT$1,200: at most 50 % = 6,000 points
       for (const [body, message] of [

@@ -8,6 +8,7 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
+import { randomBytes } from "node:crypto"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import {
   EarnRule,
@@ -21,6 +22,8 @@ import {
   PurchaseCounter,
   PurchaseReward,
   PurchaseRewardRule,
+  Referral,
+  ReferralCode,
 } from "./models"
 import type {
   BalanceMismatch,
@@ -90,6 +93,8 @@ class LoyaltyPointsModuleService extends MedusaService({
   PurchaseCountEntry,
   PurchaseCounter,
   PurchaseReward,
+  ReferralCode,
+  Referral,
 }) {
   protected readonly loyaltyOptions_: ResolvedLoyaltyOptions
 
@@ -840,6 +845,113 @@ class LoyaltyPointsModuleService extends MedusaService({
         }
       }),
     }
+  }
+
+  /** The customer's referral code, created on first use. */
+  @InjectTransactionManager()
+  async referralCodeFor(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<string> {
+    const knex = this.transaction_(sharedContext)
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const [existing] = await knex("referral_code").where({ customer_id: customerId }).whereNull("deleted_at").select("code")
+      if (existing) {
+        return existing.code
+      }
+      const code = randomBytes(6).toString("base64url").replace(/[-_]/g, "X").slice(0, 8).toUpperCase()
+      const inserted = await knex("referral_code")
+        .insert({ id: generateEntityId(undefined, "lprc"), customer_id: customerId, code })
+        .onConflict()
+        .ignore()
+        .returning("code")
+      if (inserted.length) {
+        return code
+      }
+    }
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "Could not allocate a referral code")
+  }
+
+  /**
+   * Registers the customer as referred by the owner of `code`. Only before their first order
+   * (`has_orders` says whether they have one), once, and never by their own code.
+   */
+  @InjectTransactionManager()
+  async registerReferral(
+    input: { referee_customer_id: string; code: string; has_orders: boolean },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string> {
+    const knex = this.transaction_(sharedContext)
+    const [owner] = await knex("referral_code").whereRaw("upper(code) = upper(?)", [input.code.trim()]).whereNull("deleted_at").select("customer_id", "code")
+    if (!owner) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `code: no referral code "${input.code}"`)
+    }
+    if (owner.customer_id === input.referee_customer_id) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "code: a customer cannot refer themselves")
+    }
+    if (input.has_orders) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "code: referral codes apply only before the first order")
+    }
+    const id = generateEntityId(undefined, "lpref")
+    const inserted = await knex("referral")
+      .insert({ id, referrer_customer_id: owner.customer_id, referee_customer_id: input.referee_customer_id, code: owner.code })
+      .onConflict(knex.raw("(referee_customer_id) where deleted_at is null"))
+      .ignore()
+      .returning("id")
+    if (!inserted.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "code: this customer was already referred")
+    }
+    return id
+  }
+
+  /**
+   * The referee's first order: both sides earn their referral points, pending for that order's
+   * return window (keys `referral:<id>:referrer|referee`). Returns the referral id, or null.
+   */
+  @InjectTransactionManager()
+  async rewardReferral(
+    input: { referee_customer_id: string; order_id: string; occurred_at?: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string | null> {
+    const knex = this.transaction_(sharedContext)
+    const [referral] = await knex("referral")
+      .where({ referee_customer_id: input.referee_customer_id, status: "registered" })
+      .whereNull("deleted_at")
+      .forUpdate()
+      .select("*")
+    if (!referral) {
+      return null
+    }
+    const { referrerPoints, refereePoints } = this.loyaltyOptions_.referral
+    const occurred_at = input.occurred_at ?? new Date()
+    const base = { order_id: input.order_id, reason: `referral ${referral.code}` }
+    await this.creditPoints(
+      { customer_id: referral.referrer_customer_id, type: "referral", occurred_at, entries: [{ ...base, idempotency_key: `referral:${referral.id}:referrer`, points: referrerPoints }] },
+      sharedContext
+    )
+    await this.creditPoints(
+      { customer_id: referral.referee_customer_id, type: "referral", occurred_at, entries: [{ ...base, idempotency_key: `referral:${referral.id}:referee`, points: refereePoints }] },
+      sharedContext
+    )
+    await knex("referral").where({ id: referral.id }).update({ status: "rewarded", order_id: input.order_id, rewarded_at: occurred_at, updated_at: new Date() })
+    return referral.id
+  }
+
+  /** The qualifying order was canceled: the referral is void and both sides' points are reversed. */
+  @InjectTransactionManager()
+  async voidReferral(input: { order_id: string }, @MedusaContext() sharedContext: Context = {}): Promise<string | null> {
+    const knex = this.transaction_(sharedContext)
+    const [referral] = await knex("referral").where({ order_id: input.order_id, status: "rewarded" }).forUpdate().select("*")
+    if (!referral) {
+      return null
+    }
+    const lots: { id: string }[] = await knex("points_lot as l")
+      .join("points_transaction as t", "t.id", "l.transaction_id")
+      .whereIn("t.idempotency_key", [`referral:${referral.id}:referrer`, `referral:${referral.id}:referee`])
+      .select("l.id")
+    await this.reverseEarnedPoints(
+      { source_key: `void:${referral.id}`, reversals: lots.map((l) => ({ lot_id: l.id, refunded_amount: 0 })), reason: "referral void: order canceled" },
+      sharedContext
+    )
+    await knex("referral").where({ id: referral.id }).update({ status: "void", updated_at: new Date() })
+    return referral.id
   }
 
   private transaction_(sharedContext: Context): Knex {

@@ -9,9 +9,14 @@ export type LoyaltyOptions = {
   /** What a reversal does when the points were already spent. */
   negativeBalance?: NegativeBalancePolicy
   redemption?: RedemptionOptions
+  /** Points for both sides when a referee's first order is placed (pending for its return window). */
+  referral?: { referrerPoints?: number; refereePoints?: number }
 }
 
-export type ResolvedLoyaltyOptions = Required<Omit<LoyaltyOptions, "redemption">> & { redemption: Required<RedemptionOptions> }
+export type ResolvedLoyaltyOptions = Required<Omit<LoyaltyOptions, "redemption" | "referral">> & {
+  redemption: Required<RedemptionOptions>
+  referral: { referrerPoints: number; refereePoints: number }
+}
 
 export type CreditEntry = {
   idempotency_key: string

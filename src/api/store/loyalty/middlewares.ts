@@ -1,6 +1,6 @@
 import { authenticate, validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
 import { listStorePointsTransactionsQueryConfig } from "./query-config"
-import { StoreLoyaltyTransactionsParams, StoreRedeemPoints } from "./validators"
+import { StoreLoyaltyTransactionsParams, StoreRedeemPoints, StoreRegisterReferral } from "./validators"
 
 export const storeLoyaltyMiddlewares: MiddlewareRoute[] = [
   {
@@ -18,5 +18,10 @@ export const storeLoyaltyMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     matcher: "/store/loyalty/me/carts/:id/redemption",
     middlewares: [validateAndTransformBody(StoreRedeemPoints)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/loyalty/me/referral",
+    middlewares: [validateAndTransformBody(StoreRegisterReferral)],
   },
 ]

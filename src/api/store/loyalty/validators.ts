@@ -10,3 +10,8 @@ export const StoreRedeemPoints = z
   })
   .strict()
 export type StoreRedeemPointsType = z.infer<typeof StoreRedeemPoints>
+
+export const StoreRegisterReferral = z
+  .object({ code: z.string({ error: "code must be a string" }).trim().min(4, "code must have at least 4 characters").max(32, "code is too long") })
+  .strict()
+export type StoreRegisterReferralType = z.infer<typeof StoreRegisterReferral>

@@ -11,6 +11,7 @@ export const DEFAULT_LOYALTY_OPTIONS: ResolvedLoyaltyOptions = {
     maxPercentOfSubtotal: 50,
     holdHours: 72,
   },
+  referral: { referrerPoints: 500, refereePoints: 250 },
 }
 
 /** The plugin options' `loyalty` part with defaults filled in. */
@@ -24,5 +25,6 @@ export function resolveLoyaltyOptions(pluginOptions: { loyalty?: LoyaltyOptions 
       ...(given.redemption ?? {}),
       valuePerPoint: { ...DEFAULT_LOYALTY_OPTIONS.redemption.valuePerPoint, ...(given.redemption?.valuePerPoint ?? {}) },
     },
+    referral: { ...DEFAULT_LOYALTY_OPTIONS.referral, ...(given.referral ?? {}) },
   }
 }
