@@ -23,6 +23,19 @@ const pluginModules = fs.existsSync(modulesDir)
 
 const redisUrl = process.env.REDIS_URL
 
+// No e-mail leaves a development machine: e-mails (points expiring...) are logged by Medusa's local
+// provider until the campaigns' mailer is configured.
+const notificationModule = {
+  key: Modules.NOTIFICATION,
+  resolve: "@medusajs/medusa/notification",
+  options: {
+    providers: [
+      { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local feed", channels: ["feed"] } },
+      { resolve: "@medusajs/medusa/notification-local", id: "local-email", options: { name: "Local e-mail log", channels: ["email"] } },
+    ],
+  },
+}
+
 const redisModules = redisUrl
   ? [
       { key: Modules.EVENT_BUS, resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
@@ -68,5 +81,5 @@ module.exports = defineConfig({
   admin: {
     disable: process.env.MEDUSA_ADMIN_DISABLE === "true",
   },
-  modules: [...pluginModules, ...redisModules],
+  modules: [...pluginModules, notificationModule, ...redisModules],
 })

@@ -7,6 +7,8 @@ import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/se
 import { ensureDemoStore, type DemoStore } from "../../src/scripts/demo-data/store-setup"
 import { adminHeaders, customerHeaders } from "../helpers/auth"
 import releaseAbandonedHolds from "../../src/jobs/loyalty-release-abandoned-holds"
+import { sendExpiryWarningsWorkflow } from "../../src/workflows/loyalty-points/send-expiry-warnings"
+import { POINTS_EXPIRING_TEMPLATE } from "../../src/workflows/loyalty-points/steps/send-expiry-warnings"
 
 jest.setTimeout(240_000)
 
@@ -180,6 +182,21 @@ medusaIntegrationTestRunner({
       // Having ordered, the referee cannot register a code any more.
       await loyalty.deleteReferrals(referral.id)
       expect((await reject({ code: mine.referral.code })).data.message).toMatch(/only before the first order/)
+    })
+
+    it("warns customers by e-mail before their points expire, once per expiry date", async () => {
+      await loyalty.creditPoints({
+        customer_id: shoppers.a.id,
+        type: "adjust",
+        entries: [{ idempotency_key: "expiring-soon", points: 300, reason: "goodwill", expires_at: new Date(Date.now() + 10 * 86_400_000) }],
+      })
+      const first = await sendExpiryWarningsWorkflow(container).run({ input: {} })
+      expect(first.result.warned).toBe(1)
+      const sent = await container.resolve(Modules.NOTIFICATION).listNotifications({ template: POINTS_EXPIRING_TEMPLATE })
+      expect(sent).toHaveLength(1)
+      expect(sent[0]).toMatchObject({ to: shoppers.a.email, channel: "email", data: expect.objectContaining({ points: 300 }) })
+      const second = await sendExpiryWarningsWorkflow(container).run({ input: {} })
+      expect(second.result.warned).toBe(0)
     })
 
     it("enforces the redemption limits with 400s naming points, and hides other customers' carts", async () => {

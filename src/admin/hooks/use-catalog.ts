@@ -65,7 +65,9 @@ export function useCatalogNames({ productIds, variantIds }: { productIds: string
       return new Map(
         rows.map((variant) => [
           variant.id,
-          [variant.product?.title, variant.title, variant.sku && `(${variant.sku})`].filter(Boolean).join(" · "),
+          [[variant.product?.title, variant.title].filter(Boolean).join(" · "), variant.sku && `(${variant.sku})`]
+            .filter(Boolean)
+            .join(" "),
         ])
       )
     },

@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, Text } from "@medusajs/ui"
+import { useState } from "react"
 import { AdjustPointsDrawer } from "../components/customer-loyalty/adjust-points-drawer"
 import { BalanceSummary } from "../components/customer-loyalty/balance-summary"
 import { OpenLotsTable } from "../components/customer-loyalty/open-lots-table"
@@ -11,6 +12,8 @@ import { errorMessage } from "../lib/error-message"
 /** The customer's loyalty points on their page: balance, open lots, history and manual adjustments. */
 const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
   const { data, isLoading, isError, error } = useCustomerLoyalty(customer.id)
+  // Bumped after an adjustment: the history starts again at its first page, where the new entry is.
+  const [historyKey, setHistoryKey] = useState(0)
 
   return (
     <Container className="divide-y p-0">
@@ -21,7 +24,13 @@ const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustom
             Earned on orders, spent at checkout, adjusted by hand.
           </Text>
         </div>
-        {data && <AdjustPointsDrawer customerId={customer.id} available={data.balance.available} />}
+        {data && (
+          <AdjustPointsDrawer
+            customerId={customer.id}
+            available={data.balance.available}
+            onAdjusted={() => setHistoryKey((key) => key + 1)}
+          />
+        )}
       </div>
       {isError ? (
         <Text size="small" className="text-ui-fg-error px-6 py-4">
@@ -35,7 +44,7 @@ const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustom
         <>
           <BalanceSummary balance={data.balance} />
           <OpenLotsTable lots={data.lots} />
-          <PointsHistory customerId={customer.id} />
+          <PointsHistory key={historyKey} customerId={customer.id} />
         </>
       )}
     </Container>

@@ -954,6 +954,32 @@ class LoyaltyPointsModuleService extends MedusaService({
     return referral.id
   }
 
+  /**
+   * Customers with points expiring between `now` and `now + within_days`: how many, and the first
+   * expiry date; keyset-paged by customer id. Points already redeemed or reversed are not counted.
+   */
+  @InjectManager()
+  async listExpiringPoints(
+    input: { within_days: number; now?: Date; after?: string; limit?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ customer_id: string; points: number; first_expiry: Date }[]> {
+    const knex = this.knex_(sharedContext)
+    const now = input.now ?? new Date()
+    const until = new Date(now.getTime() + input.within_days * DAY)
+    const rows: { customer_id: string; points: number; first_expiry: Date }[] = await knex("points_lot as l")
+      .join("loyalty_account as a", "a.id", "l.account_id")
+      .where("l.remaining", ">", 0)
+      .andWhere("l.expires_at", ">", now)
+      .andWhere("l.expires_at", "<=", until)
+      .andWhere("a.customer_id", ">", input.after ?? "")
+      .whereNull("l.deleted_at")
+      .groupBy("a.customer_id")
+      .orderBy("a.customer_id")
+      .limit(input.limit ?? 500)
+      .select("a.customer_id", knex.raw("sum(l.remaining)::int as points"), knex.raw("min(l.expires_at) as first_expiry"))
+    return rows.map((r) => ({ ...r, first_expiry: new Date(r.first_expiry) }))
+  }
+
   private transaction_(sharedContext: Context): Knex {
     // A FOR UPDATE outside a transaction would release the lock at once; fail instead.
     const knex = (sharedContext.transactionManager as any)?.getTransactionContext?.()

@@ -8,6 +8,8 @@ export type LoyaltyOptions = {
   expiryDays?: number | null
   /** What a reversal does when the points were already spent. */
   negativeBalance?: NegativeBalancePolicy
+  /** Days before points expire that the customer is warned by e-mail; 0 → no warning. */
+  expiryWarningDays?: number
   redemption?: RedemptionOptions
   /** Points for both sides when a referee's first order is placed (pending for its return window). */
   referral?: { referrerPoints?: number; refereePoints?: number }

@@ -11,7 +11,15 @@ type Errors = { points?: string; reason?: string; form?: string }
 const FIELDS = ["points", "reason"] as const
 
 /** A hand-made credit or debit of a customer's points, with the reason the ledger keeps. */
-export const AdjustPointsDrawer = ({ customerId, available }: { customerId: string; available: number }) => {
+export const AdjustPointsDrawer = ({
+  customerId,
+  available,
+  onAdjusted,
+}: {
+  customerId: string
+  available: number
+  onAdjusted?: () => void
+}) => {
   const [open, setOpen] = useState(false)
   const [direction, setDirection] = useState<Direction>("credit")
   const [amount, setAmount] = useState("")
@@ -53,6 +61,7 @@ export const AdjustPointsDrawer = ({ customerId, available }: { customerId: stri
           })
           setOpen(false)
           reset()
+          onAdjusted?.()
         },
         onError: (error) => {
           const { field, message } = placeServerError(error, FIELDS)

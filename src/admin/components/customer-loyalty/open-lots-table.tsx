@@ -1,11 +1,17 @@
-import { Badge, Heading, Table, Text } from "@medusajs/ui"
+import { Badge, Button, Heading, Table, Text } from "@medusajs/ui"
+import { useState } from "react"
 import { Link } from "react-router-dom"
 import { formatDate, formatPoints } from "../../lib/format"
 import type { PointsLot } from "../../lib/types"
 
+/** Lots shown before "Show all": the first to expire are the ones a merchant asks about. */
+const COLLAPSED_LOTS = 5
+
 /** The lots points are spent from, first-expiring first, with what is left of each. */
 export const OpenLotsTable = ({ lots }: { lots: PointsLot[] }) => {
+  const [expanded, setExpanded] = useState(false)
   const now = Date.now()
+  const shown = expanded ? lots : lots.slice(0, COLLAPSED_LOTS)
   return (
     <div className="flex flex-col">
       <div className="px-6 py-4">
@@ -31,7 +37,7 @@ export const OpenLotsTable = ({ lots }: { lots: PointsLot[] }) => {
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {lots.map((lot) => (
+            {shown.map((lot) => (
               <Table.Row key={lot.id}>
                 <Table.Cell>{formatPoints(lot.points)}</Table.Cell>
                 <Table.Cell>{formatPoints(lot.remaining)}</Table.Cell>
@@ -60,6 +66,13 @@ export const OpenLotsTable = ({ lots }: { lots: PointsLot[] }) => {
             ))}
           </Table.Body>
         </Table>
+      )}
+      {lots.length > COLLAPSED_LOTS && (
+        <div className="border-ui-border-base flex justify-center border-t px-6 py-2">
+          <Button size="small" variant="transparent" onClick={() => setExpanded((value) => !value)}>
+            {expanded ? "Show fewer" : `Show all ${lots.length} lots`}
+          </Button>
+        </div>
       )}
     </div>
   )

@@ -60,7 +60,7 @@ export const FulfillPrompt = ({
           </Prompt.Title>
           <Prompt.Description>They leave the pending queue. This cannot be undone from here.</Prompt.Description>
         </Prompt.Header>
-        <div className="flex flex-col gap-y-2 px-6 pb-4">
+        <div className="flex flex-col gap-y-2 px-6 pb-4 pt-2">
           <Label htmlFor="gift-fulfil-note" size="small" weight="plus">
             Note <span className="text-ui-fg-muted font-normal">(optional)</span>
           </Label>

@@ -112,7 +112,7 @@ export const EarnRulesSection = () => {
                   <Table.Row key={rule.id} className="cursor-pointer" onClick={() => openDrawer(rule)}>
                     <Table.Cell>{rule.name}</Table.Cell>
                     <Table.Cell className="whitespace-nowrap">
-                      {Number(rule.points_per_unit)} pt / unit
+                      {Number(rule.points_per_unit)} pt per {rule.currency_code?.toUpperCase() ?? "unit"}
                       {(rule.include_shipping || rule.include_tax) && (
                         <Text size="xsmall" className="text-ui-fg-muted">
                           {[rule.include_shipping && "incl. shipping", rule.include_tax && "incl. tax"]

@@ -11,22 +11,24 @@ export type CatalogSelection = { product_id: string | null; variant_id: string |
 /**
  * Finds a product by id (`prod_…`), handle, title or SKU and picks the whole product or one
  * variant. With `variantsOnly` (a gift is one variant) products cannot be picked themselves.
+ * With `emptyLabel` the picker is optional: empty, it says what that means instead of searching.
  */
 export const ProductPicker = ({
   id,
   value,
   onChange,
   variantsOnly = false,
-  clearable = false,
+  emptyLabel,
 }: {
   id: string
   value: CatalogSelection
   onChange: (value: CatalogSelection) => void
   variantsOnly?: boolean
-  clearable?: boolean
+  emptyLabel?: string
 }) => {
   const hasValue = !!(value.product_id || value.variant_id)
-  const [searching, setSearching] = useState(!hasValue)
+  const clearable = emptyLabel !== undefined
+  const [searching, setSearching] = useState(!hasValue && !clearable)
   const [term, setTerm] = useState("")
   const debounced = useDebouncedValue(term)
   const search = useProductSearch(debounced, { enabled: searching })
@@ -39,6 +41,19 @@ export const ProductPicker = ({
     onChange(selection)
     setSearching(false)
     setTerm("")
+  }
+
+  if (!hasValue && !searching) {
+    return (
+      <div className="bg-ui-bg-subtle shadow-borders-base flex items-center justify-between gap-x-2 rounded-md px-3 py-2">
+        <Text size="small" className="text-ui-fg-subtle">
+          {emptyLabel}
+        </Text>
+        <Button size="small" variant="secondary" type="button" onClick={() => setSearching(true)}>
+          Choose
+        </Button>
+      </div>
+    )
   }
 
   if (hasValue && !searching) {
@@ -73,15 +88,17 @@ export const ProductPicker = ({
   return (
     <div className="flex flex-col gap-y-2">
       <div className="flex items-center gap-x-2">
-        <Input
-          id={id}
-          type="search"
-          placeholder="Search by title, handle, SKU or prod_… id"
-          value={term}
-          onChange={(event) => setTerm(event.target.value)}
-          className="flex-1"
-        />
-        {hasValue && (
+        <div className="flex-1">
+          <Input
+            id={id}
+            type="search"
+            autoFocus
+            placeholder="Search by title, handle, SKU or prod_… id"
+            value={term}
+            onChange={(event) => setTerm(event.target.value)}
+          />
+        </div>
+        {(hasValue || clearable) && (
           <Button size="small" variant="transparent" type="button" onClick={() => setSearching(false)}>
             Cancel
           </Button>

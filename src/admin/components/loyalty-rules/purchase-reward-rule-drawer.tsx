@@ -221,13 +221,12 @@ export const PurchaseRewardRuleDrawer = ({
                   id="purchase-reward-gift"
                   label="Gift"
                   optional
-                  hint="Empty: the variant the customer bought."
                   error={errors.gift_variant_id}
                 >
                   <ProductPicker
                     id="purchase-reward-gift"
                     variantsOnly
-                    clearable
+                    emptyLabel="The variant the customer bought"
                     value={{ product_id: null, variant_id: draft.gift_variant_id }}
                     onChange={(gift) => set("gift_variant_id", gift.variant_id)}
                   />

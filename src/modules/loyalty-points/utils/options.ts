@@ -4,6 +4,7 @@ export const DEFAULT_LOYALTY_OPTIONS: ResolvedLoyaltyOptions = {
   returnWindowDays: 14,
   expiryDays: 365,
   negativeBalance: "allow_negative",
+  expiryWarningDays: 30,
   redemption: {
     valuePerPoint: { default: 0.01, twd: 0.1, jpy: 1, krw: 10 },
     minPoints: 100,
