@@ -221,7 +221,7 @@ class LoyaltyPointsModuleService extends MedusaService({
     }
     const knex = this.transaction_(sharedContext)
     const account = await this.lockAccount_(knex, input.customer_id)
-    const [done] = await knex<TxRow>("points_transaction").where({ idempotency_key: input.idempotency_key }).select("id")
+    const [done] = await knex<TxRow>("points_transaction").where({ idempotency_key: input.idempotency_key }).whereNull("deleted_at").select("id")
     if (done) {
       return done.id
     }
@@ -263,12 +263,13 @@ class LoyaltyPointsModuleService extends MedusaService({
     const knex = this.transaction_(sharedContext)
     const [debit] = await knex("points_transaction")
       .where({ idempotency_key: input.debit_idempotency_key })
+      .whereNull("deleted_at")
       .select("id", "customer_id", "points", "order_id")
     if (!debit) {
       return null
     }
     const account = await this.lockAccount_(knex, debit.customer_id)
-    const [done] = await knex("points_transaction").where({ idempotency_key: input.idempotency_key }).select("id")
+    const [done] = await knex("points_transaction").where({ idempotency_key: input.idempotency_key }).whereNull("deleted_at").select("id")
     if (done) {
       return done.id
     }
@@ -328,12 +329,13 @@ class LoyaltyPointsModuleService extends MedusaService({
           continue
         }
         const key = `reverse:${input.source_key}:${lot.id}`
-        const [done] = await knex("points_transaction").where({ idempotency_key: key }).select("id")
+        const [done] = await knex("points_transaction").where({ idempotency_key: key }).whereNull("deleted_at").select("id")
         if (done) {
           continue
         }
         const previous: TxRow[] = await knex("points_transaction")
           .where({ lot_id: lot.id, type: "reverse" })
+          .whereNull("deleted_at")
           .select("points", "metadata")
         const alreadyReversed = previous.reduce((s, t) => s + Number((t.metadata as any)?.reversed_points ?? 0), 0)
         const refundedSoFar = previous.reduce((s, t) => s + Number((t.metadata as any)?.refunded_amount ?? 0), 0)
@@ -397,7 +399,7 @@ class LoyaltyPointsModuleService extends MedusaService({
     const locked: { id: string }[] = await knex("loyalty_account")
       .whereIn(
         "id",
-        knex("points_lot").where("expires_at", "<=", now).andWhere("remaining", ">", 0).distinct("account_id")
+        knex("points_lot").where("expires_at", "<=", now).andWhere("remaining", ">", 0).whereNull("deleted_at").distinct("account_id")
       )
       .orderBy("id")
       .limit(input.limit ?? 1000)
@@ -446,12 +448,13 @@ class LoyaltyPointsModuleService extends MedusaService({
   @InjectManager()
   async retrieveBalance(customerId: string, now: Date = new Date(), @MedusaContext() sharedContext: Context = {}): Promise<PointsBalance> {
     const knex = this.knex_(sharedContext)
-    const [account] = await knex<AccountRow>("loyalty_account").where({ customer_id: customerId }).select("*")
+    const [account] = await knex<AccountRow>("loyalty_account").where({ customer_id: customerId }).whereNull("deleted_at").select("*")
     if (!account) {
       return { customer_id: customerId, balance: 0, available: 0, pending: 0, held: 0, debt: 0, lifetime_earned: 0, next_expiry: null }
     }
     const [sums] = await knex("points_lot")
       .where({ account_id: account.id })
+      .whereNull("deleted_at")
       .andWhere("remaining", ">", 0)
       .select(
         knex.raw("coalesce(sum(remaining) filter (where available_at <= ? and (expires_at is null or expires_at > ?)), 0)::int as available", [now, now]),
@@ -459,6 +462,7 @@ class LoyaltyPointsModuleService extends MedusaService({
       )
     const [next] = await knex("points_lot")
       .where({ account_id: account.id })
+      .whereNull("deleted_at")
       .andWhere("remaining", ">", 0)
       .andWhere("expires_at", ">", now)
       .groupBy("expires_at")
@@ -493,9 +497,9 @@ class LoyaltyPointsModuleService extends MedusaService({
       "a.id as account_id",
       "a.customer_id",
       "a.points_balance as cached_balance",
-      knex.raw("coalesce((select sum(points) from points_transaction t where t.account_id = a.id), 0)::int as ledger_sum"),
+      knex.raw("coalesce((select sum(points) from points_transaction t where t.account_id = a.id and t.deleted_at is null), 0)::int as ledger_sum"),
       knex.raw(
-        "(coalesce((select sum(remaining) from points_lot l where l.account_id = a.id), 0) - a.points_debt)::int as lots_minus_debt"
+        "(coalesce((select sum(remaining) from points_lot l where l.account_id = a.id and l.deleted_at is null), 0) - a.points_debt)::int as lots_minus_debt"
       )
     )
     if (input.customer_ids) {
@@ -633,6 +637,7 @@ class LoyaltyPointsModuleService extends MedusaService({
     const ids = rows.map((r) => r.id)
     const points: { account_id: string; points: number }[] = await knex("points_transaction")
       .whereIn("account_id", ids)
+      .whereNull("deleted_at")
       .whereIn("type", ["earn", "reverse"])
       .whereNotNull("lot_id")
       .andWhere("occurred_at", ">", since)
@@ -757,7 +762,7 @@ class LoyaltyPointsModuleService extends MedusaService({
     }
     const account = await this.lockAccount_(knex, hold.customer_id)
     const key = `redeem:${input.order_id}`
-    const [done] = await knex("points_transaction").where({ idempotency_key: key }).select("id")
+    const [done] = await knex("points_transaction").where({ idempotency_key: key }).whereNull("deleted_at").select("id")
     if (done || hold.status !== "held") {
       return done?.id ?? null
     }
@@ -1000,7 +1005,7 @@ class LoyaltyPointsModuleService extends MedusaService({
       .insert({ id: generateEntityId(undefined, "lpacc"), customer_id: customerId })
       .onConflict(knex.raw("(customer_id) where deleted_at is null"))
       .ignore()
-    const [account] = await knex<AccountRow>("loyalty_account").where({ customer_id: customerId }).forUpdate().select("*")
+    const [account] = await knex<AccountRow>("loyalty_account").where({ customer_id: customerId }).whereNull("deleted_at").forUpdate().select("*")
     return account
   }
 
@@ -1010,6 +1015,7 @@ class LoyaltyPointsModuleService extends MedusaService({
     }
     const rows: { idempotency_key: string }[] = await knex("points_transaction")
       .whereIn("idempotency_key", keys)
+      .whereNull("deleted_at")
       .select("idempotency_key")
     return new Set(rows.map((r) => r.idempotency_key))
   }
@@ -1018,6 +1024,7 @@ class LoyaltyPointsModuleService extends MedusaService({
   private async availableLots_(knex: Knex, accountId: string, now: Date): Promise<LotRow[]> {
     return knex("points_lot")
       .where({ account_id: accountId })
+      .whereNull("deleted_at")
       .andWhere("remaining", ">", 0)
       .andWhere("available_at", "<=", now)
       .andWhere((q) => q.whereNull("expires_at").orWhere("expires_at", ">", now))
@@ -1029,6 +1036,7 @@ class LoyaltyPointsModuleService extends MedusaService({
   private async spendableLots_(knex: Knex, accountId: string): Promise<LotRow[]> {
     return knex("points_lot")
       .where({ account_id: accountId })
+      .whereNull("deleted_at")
       .andWhere("remaining", ">", 0)
       .orderByRaw("available_at asc, expires_at asc nulls last, earned_at asc, id asc")
       .select("*")
