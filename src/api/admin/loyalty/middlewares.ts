@@ -5,6 +5,7 @@ import { adminEarnRulesMiddlewares } from "./earn-rules/middlewares"
 import { adminGiftShipmentsMiddlewares } from "./gift-shipments/middlewares"
 import { adminPurchaseRewardRulesMiddlewares } from "./purchase-reward-rules/middlewares"
 import { adminLoyaltyReportMiddlewares } from "./report/middlewares"
+import { adminTiersMiddlewares } from "./tiers/middlewares"
 
 export const adminLoyaltyMiddlewares: MiddlewareRoute[] = [
   ...adminLoyaltyCustomersMiddlewares,
@@ -13,4 +14,5 @@ export const adminLoyaltyMiddlewares: MiddlewareRoute[] = [
   ...adminPurchaseRewardRulesMiddlewares,
   ...adminGiftShipmentsMiddlewares,
   ...adminLoyaltyReportMiddlewares,
+  ...adminTiersMiddlewares,
 ]
