@@ -8,21 +8,9 @@ import { planCustomer } from "../../src/scripts/demo-data/plan"
 import { ensureDemoStore, type DemoStore } from "../../src/scripts/demo-data/store-setup"
 import { adminHeaders } from "../helpers/auth"
 import { createCartWorkflow, updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { eventually, sleep } from "../helpers/requests"
 
 jest.setTimeout(240_000)
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-/** Polls until `read` satisfies `ok` (subscribers run after the request that emitted the event). */
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms
-  let value = await read()
-  while (!ok(value) && Date.now() < deadline) {
-    await sleep(200)
-    value = await read()
-  }
-  return value
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

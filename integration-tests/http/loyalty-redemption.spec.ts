@@ -9,20 +9,9 @@ import { adminHeaders, customerHeaders } from "../helpers/auth"
 import releaseAbandonedHolds from "../../src/jobs/loyalty-release-abandoned-holds"
 import { sendExpiryWarningsWorkflow } from "../../src/workflows/loyalty-points/send-expiry-warnings"
 import { POINTS_EXPIRING_TEMPLATE } from "../../src/workflows/loyalty-points/steps/send-expiry-warnings"
+import { eventually, sleep } from "../helpers/requests"
 
 jest.setTimeout(240_000)
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms
-  let value = await read()
-  while (!ok(value) && Date.now() < deadline) {
-    await sleep(200)
-    value = await read()
-  }
-  return value
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

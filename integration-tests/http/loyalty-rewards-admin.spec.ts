@@ -12,6 +12,7 @@ import { createPurchaseRewardRulesStep } from "../../src/workflows/loyalty-point
 import { updatePurchaseRewardRulesStep } from "../../src/workflows/loyalty-points/steps/update-purchase-reward-rules"
 import { deletePurchaseRewardRulesStep } from "../../src/workflows/loyalty-points/steps/delete-purchase-reward-rules"
 import { adminHeaders } from "../helpers/auth"
+import { failure } from "../helpers/requests"
 
 jest.setTimeout(120_000)
 
@@ -100,20 +101,6 @@ const deleteRuleThenFail = createWorkflow("loyalty-rewards-admin-spec-delete-rul
   failStep()
   return new WorkflowResponse(input)
 })
-
-/** Runs a request that must fail and returns its status and message. */
-async function failure(request: Promise<unknown>) {
-  const error = await request.then(
-    () => {
-      throw new Error("expected the request to fail")
-    },
-    (e: { response?: { status: number; data: string | { message: string } } }) => e
-  )
-  // A route answering text (CSV, HTML) still reports errors as JSON.
-  const data = error.response?.data
-  const body = typeof data === "string" ? (JSON.parse(data) as { message: string }) : data
-  return { status: error.response?.status, message: body?.message ?? "" }
-}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

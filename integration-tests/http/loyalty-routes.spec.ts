@@ -9,6 +9,7 @@ import { adjustPointsStep } from "../../src/workflows/loyalty-points/steps/adjus
 import { updateEarnRulesStep } from "../../src/workflows/loyalty-points/steps/update-earn-rules"
 import { deleteEarnRulesStep } from "../../src/workflows/loyalty-points/steps/delete-earn-rules"
 import { adminHeaders, customerHeaders } from "../helpers/auth"
+import { failure } from "../helpers/requests"
 
 jest.setTimeout(120_000)
 
@@ -58,17 +59,6 @@ const deleteRuleThenFail = createWorkflow("loyalty-routes-spec-delete-rule-then-
   failStep()
   return new WorkflowResponse(input)
 })
-
-/** Runs a request that must fail and returns its status and message. */
-async function failure(request: Promise<unknown>) {
-  const error = await request.then(
-    () => {
-      throw new Error("expected the request to fail")
-    },
-    (e: { response?: { status: number; data: { message: string } } }) => e
-  )
-  return { status: error.response?.status, message: error.response?.data.message ?? "" }
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

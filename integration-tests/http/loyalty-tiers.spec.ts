@@ -6,6 +6,7 @@ import { createTiersStep } from "../../src/workflows/loyalty-points/steps/create
 import { deleteTiersStep } from "../../src/workflows/loyalty-points/steps/delete-tiers"
 import { updateTiersStep } from "../../src/workflows/loyalty-points/steps/update-tiers"
 import { adminHeaders } from "../helpers/auth"
+import { failure } from "../helpers/requests"
 
 jest.setTimeout(120_000)
 
@@ -36,17 +37,6 @@ const deleteTierThenFail = createWorkflow("loyalty-tiers-spec-delete-then-fail",
   failStep()
   return new WorkflowResponse(input)
 })
-
-/** Runs a request that must fail and returns its status and message. */
-async function failure(request: Promise<unknown>) {
-  const error = await request.then(
-    () => {
-      throw new Error("expected the request to fail")
-    },
-    (e: { response?: { status: number; data: { message: string } } }) => e
-  )
-  return { status: error.response?.status, message: error.response?.data.message ?? "" }
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
