@@ -502,6 +502,7 @@ class LoyaltyPointsModuleService extends MedusaService({
         "(coalesce((select sum(remaining) from points_lot l where l.account_id = a.id and l.deleted_at is null), 0) - a.points_debt)::int as lots_minus_debt"
       )
     )
+    sums.whereNull("a.deleted_at")
     if (input.customer_ids) {
       sums.whereIn("a.customer_id", input.customer_ids)
     }
