@@ -65,6 +65,11 @@ const redisModules = redisUrl
     ]
   : []
 
+// Opt-in: Medusa's own loyalty plugin (gift cards, store credit) beside ours, as merchants run them;
+// its modules are `loyalty` and `store-credit`, ours is `loyaltyPoints`, so both load side by side.
+const plugins =
+  process.env.RETENTION_WITH_MEDUSA_LOYALTY === "true" ? [{ resolve: "@medusajs/loyalty-plugin", options: {} }] : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -81,5 +86,6 @@ module.exports = defineConfig({
   admin: {
     disable: process.env.MEDUSA_ADMIN_DISABLE === "true",
   },
+  plugins,
   modules: [...pluginModules, notificationModule, ...redisModules],
 })
