@@ -74,6 +74,43 @@ export type PointsHoldRow = {
   promotion_code: string | null
   status: "held" | "consumed" | "released"
 }
+type BalanceRow = {
+  points_balance: number
+  points_debt: number
+  lifetime_earned: number
+  available: number
+  pending: number
+  held: number
+  next_expires_at: Date | null
+  next_points: number
+}
+
+// Every lateral subquery filters on account_id and deleted_at is null, so each is served by a
+// partial index (points_lot account_id+expires_at, points_hold account_id+status).
+const BALANCE_SQL = `
+select a.points_balance, a.points_debt, a.lifetime_earned,
+       coalesce(l.available, 0)::int as available, coalesce(l.pending, 0)::int as pending,
+       coalesce(h.held, 0)::int as held, n.expires_at as next_expires_at, coalesce(n.points, 0)::int as next_points
+from loyalty_account a
+left join lateral (
+  select sum(remaining) filter (where available_at <= :now and (expires_at is null or expires_at > :now)) as available,
+         sum(remaining) filter (where available_at > :now) as pending
+  from points_lot
+  where account_id = a.id and deleted_at is null and remaining > 0
+) l on true
+left join lateral (
+  select expires_at, sum(remaining) as points
+  from points_lot
+  where account_id = a.id and deleted_at is null and remaining > 0 and expires_at > :now
+  group by expires_at
+  order by expires_at
+  limit 1
+) n on true
+left join lateral (
+  select sum(points) as held from points_hold where account_id = a.id and status = 'held' and deleted_at is null
+) h on true
+where a.customer_id = :customer_id and a.deleted_at is null`
+
 type TxRow = { id: string; type: string; points: number; idempotency_key: string; metadata: Record<string, unknown> | null }
 
 /**
@@ -444,41 +481,27 @@ class LoyaltyPointsModuleService extends MedusaService({
     return rows.length
   }
 
-  /** Balance, available, pending, debt and the next expiry of one customer, exact at `now`. */
+  /**
+   * Balance, available, pending, held, debt and the next expiry of one customer, exact at `now`,
+   * in one statement (a balance read is the hottest query of the ledger).
+   */
   @InjectManager()
   async retrieveBalance(customerId: string, now: Date = new Date(), @MedusaContext() sharedContext: Context = {}): Promise<PointsBalance> {
     const knex = this.knex_(sharedContext)
-    const [account] = await knex<AccountRow>("loyalty_account").where({ customer_id: customerId }).whereNull("deleted_at").select("*")
-    if (!account) {
+    const { rows } = await knex.raw<{ rows: BalanceRow[] }>(BALANCE_SQL, { customer_id: customerId, now })
+    const row = rows[0]
+    if (!row) {
       return { customer_id: customerId, balance: 0, available: 0, pending: 0, held: 0, debt: 0, lifetime_earned: 0, next_expiry: null }
     }
-    const [sums] = await knex("points_lot")
-      .where({ account_id: account.id })
-      .whereNull("deleted_at")
-      .andWhere("remaining", ">", 0)
-      .select(
-        knex.raw("coalesce(sum(remaining) filter (where available_at <= ? and (expires_at is null or expires_at > ?)), 0)::int as available", [now, now]),
-        knex.raw("coalesce(sum(remaining) filter (where available_at > ?), 0)::int as pending", [now])
-      )
-    const [next] = await knex("points_lot")
-      .where({ account_id: account.id })
-      .whereNull("deleted_at")
-      .andWhere("remaining", ">", 0)
-      .andWhere("expires_at", ">", now)
-      .groupBy("expires_at")
-      .orderBy("expires_at")
-      .limit(1)
-      .select("expires_at", knex.raw("sum(remaining)::int as points"))
-    const held = await this.heldPoints_(knex, account.id)
     return {
       customer_id: customerId,
-      balance: account.points_balance,
-      available: Math.max(0, sums.available - account.points_debt - held),
-      pending: sums.pending,
-      held,
-      debt: account.points_debt,
-      lifetime_earned: account.lifetime_earned,
-      next_expiry: next ? { points: next.points, expires_at: new Date(next.expires_at) } : null,
+      balance: row.points_balance,
+      available: Math.max(0, row.available - row.points_debt - row.held),
+      pending: row.pending,
+      held: row.held,
+      debt: row.points_debt,
+      lifetime_earned: row.lifetime_earned,
+      next_expiry: row.next_expires_at ? { points: row.next_points, expires_at: new Date(row.next_expires_at) } : null,
     }
   }
 
@@ -493,25 +516,40 @@ class LoyaltyPointsModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<BalanceMismatch[]> {
     const knex = this.knex_(sharedContext)
-    const sums = knex("loyalty_account as a").select(
-      "a.id as account_id",
-      "a.customer_id",
-      "a.points_balance as cached_balance",
-      knex.raw("coalesce((select sum(points) from points_transaction t where t.account_id = a.id and t.deleted_at is null), 0)::int as ledger_sum"),
-      knex.raw(
-        "(coalesce((select sum(remaining) from points_lot l where l.account_id = a.id and l.deleted_at is null), 0) - a.points_debt)::int as lots_minus_debt"
-      )
-    )
-    sums.whereNull("a.deleted_at")
+    // The sums are grouped once per table and joined (one pass each for a whole-store check); for
+    // given customers each sum is first narrowed to their accounts, so it reads only their rows
+    // through the partial account_id indexes instead of grouping whole tables.
+    const accounts = knex("loyalty_account").whereNull("deleted_at").select("id")
     if (input.customer_ids) {
-      sums.whereIn("a.customer_id", input.customer_ids)
+      accounts.whereIn("customer_id", input.customer_ids)
     }
-    return knex
-      .from(sums.as("s"))
-      .whereRaw("s.cached_balance <> s.ledger_sum or s.cached_balance <> s.lots_minus_debt")
-      .orderBy("s.account_id")
+    const sumOf = (table: "points_transaction" | "points_lot", column: "points" | "remaining") => {
+      const sums = knex(table).whereNull("deleted_at").groupBy("account_id").select("account_id", knex.raw("sum(??) as total", [column]))
+      if (input.customer_ids) {
+        sums.whereIn("account_id", accounts.clone())
+      }
+      return sums
+    }
+    const mismatches: BalanceMismatch[] = await knex("loyalty_account as a")
+      .leftJoin(sumOf("points_transaction", "points").as("t"), "t.account_id", "a.id")
+      .leftJoin(sumOf("points_lot", "remaining").as("l"), "l.account_id", "a.id")
+      .whereNull("a.deleted_at")
+      .modify((q) => {
+        if (input.customer_ids) {
+          q.whereIn("a.customer_id", input.customer_ids)
+        }
+      })
+      .whereRaw("(a.points_balance <> coalesce(t.total, 0) or a.points_balance <> coalesce(l.total, 0) - a.points_debt)")
+      .orderBy("a.id")
       .limit(input.limit ?? 1000)
-      .select("*")
+      .select(
+        "a.id as account_id",
+        "a.customer_id",
+        "a.points_balance as cached_balance",
+        knex.raw("coalesce(t.total, 0)::int as ledger_sum"),
+        knex.raw("(coalesce(l.total, 0) - a.points_debt)::int as lots_minus_debt")
+      )
+    return mismatches
   }
 
   /**

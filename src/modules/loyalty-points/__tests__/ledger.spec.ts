@@ -1,5 +1,6 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import fc from "fast-check"
+import { knex as createKnex } from "@medusajs/framework/mikro-orm/knex"
 import { LOYALTY_POINTS_MODULE } from ".."
 import type LoyaltyPointsModuleService from "../service"
 
@@ -13,7 +14,7 @@ moduleIntegrationTestRunner<LoyaltyPointsModuleService>({
   moduleName: LOYALTY_POINTS_MODULE,
   resolve: "./src/modules/loyalty-points",
   moduleOptions: { loyalty: { returnWindowDays: 14, expiryDays: 365 } },
-  testSuite: ({ service }) => {
+  testSuite: ({ service, dbConfig }) => {
     const earnLine = (customer_id: string, order: string, line: string, points: number, base: number, occurred_at = t0) =>
       service.creditPoints({
         customer_id,
@@ -45,6 +46,94 @@ moduleIntegrationTestRunner<LoyaltyPointsModuleService>({
       expect(await service.retrieveBalance("cus_a", at(14))).toMatchObject({ balance: 120, available: 120, pending: 0 })
       expect(await service.listPointsTransactions({ customer_id: "cus_a" })).toHaveLength(1)
       expect(await service.verifyBalances()).toEqual([])
+    })
+
+    it("reads the balance in one statement: available, pending, held, debt and the points of the next expiry date", async () => {
+      const credit = (key: string, points: number, availableAt: Date, expiresAt: Date | null) =>
+        service.creditPoints({
+          customer_id: "cus_read",
+          type: "adjust",
+          occurred_at: t0,
+          entries: [{ idempotency_key: key, points, available_at: availableAt, expires_at: expiresAt, reason: "test" }],
+        })
+      await credit("read-a", 40, t0, at(50))
+      await credit("read-b", 60, t0, at(50))
+      await credit("read-c", 25, t0, at(80))
+      await credit("read-never", 10, t0, null)
+      await credit("read-pending", 30, at(20), at(120))
+      await credit("read-gone", 5, t0, at(5))
+      await service.holdPoints({ customer_id: "cus_read", cart_id: "cart_read", points: 20, amount: 2, currency_code: "twd", expires_at: at(30), now: at(10) })
+
+      // A connection of our own, passed as the manager, so every statement the read sends is counted.
+      const db = createKnex({ client: "pg", connection: dbConfig.clientUrl, pool: { min: 0, max: 1 } })
+      const statements: string[] = []
+      db.on("query", (q: { sql: string }) => statements.push(q.sql))
+      try {
+        const balance = await service.retrieveBalance("cus_read", at(10), { manager: { getKnex: () => db } })
+        expect(statements).toHaveLength(1)
+        expect(balance).toEqual({
+          customer_id: "cus_read",
+          balance: 170,
+          // 40 + 60 + 25 + 10 usable (the lot expired at day 5 is not), minus the 20 held.
+          available: 115,
+          pending: 30,
+          held: 20,
+          debt: 0,
+          lifetime_earned: 0,
+          next_expiry: { points: 100, expires_at: at(50) },
+        })
+        expect(await service.retrieveBalance("cus_nobody", at(10), { manager: { getKnex: () => db } })).toEqual({
+          customer_id: "cus_nobody",
+          balance: 0,
+          available: 0,
+          pending: 0,
+          held: 0,
+          debt: 0,
+          lifetime_earned: 0,
+          next_expiry: null,
+        })
+        expect(statements).toHaveLength(2)
+      } finally {
+        await db.destroy()
+      }
+
+      // Debt is taken off what is available; with nothing left to expire there is no next expiry.
+      await earnLine("cus_debt", "order_debt", "l", 100, 1000)
+      await service.debitPoints({ customer_id: "cus_debt", type: "redeem", points: 100, idempotency_key: "redeem:debt", occurred_at: at(15) })
+      const earned = await lotOf("order_debt", "l")
+      await service.reverseEarnedPoints({ source_key: "refund_debt", reversals: [{ lot_id: earned.id, refunded_amount: 1000 }] })
+      await service.creditPoints({
+        customer_id: "cus_debt",
+        type: "adjust",
+        entries: [{ idempotency_key: "debt-partial", points: 30, available_at: t0, expires_at: null }],
+      })
+      expect(await service.retrieveBalance("cus_debt", at(16))).toEqual({
+        customer_id: "cus_debt",
+        balance: -70,
+        available: 0,
+        pending: 0,
+        held: 0,
+        debt: 70,
+        lifetime_earned: 100,
+        next_expiry: null,
+      })
+    })
+
+    it("finds the accounts whose cached balance disagrees with the ledger or with the lots, store-wide or per customer", async () => {
+      for (const c of ["cus_v1", "cus_v2", "cus_v3"]) {
+        await earnLine(c, `order_${c}`, "l", 100, 1000)
+      }
+      await service.debitPoints({ customer_id: "cus_v2", type: "redeem", points: 30, idempotency_key: "redeem:v2", occurred_at: at(20) })
+      expect(await service.verifyBalances()).toEqual([])
+      // A lot changed behind the ledger's back: the ledger sum still matches, the lots do not.
+      const lot = await lotOf("order_cus_v2", "l")
+      await service.updatePointsLots({ id: lot.id, remaining: 60 })
+      const [account] = await service.listLoyaltyAccounts({ customer_id: "cus_v2" })
+      const mismatch = { account_id: account.id, customer_id: "cus_v2", cached_balance: 70, ledger_sum: 70, lots_minus_debt: 60 }
+      expect(await service.verifyBalances()).toEqual([mismatch])
+      expect(await service.verifyBalances({ customer_ids: ["cus_v1", "cus_v2"] })).toEqual([mismatch])
+      expect(await service.verifyBalances({ customer_ids: ["cus_v1", "cus_v3"] })).toEqual([])
+      expect(await service.verifyBalances({ customer_ids: [] })).toEqual([])
     })
 
     it("redeems and expires first-expiring lots first, across three lots", async () => {
@@ -277,7 +366,7 @@ moduleIntegrationTestRunner<LoyaltyPointsModuleService>({
       )
       let run = 0
       await fc.assert(
-        fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 25 }), fc.boolean(), async (ops, clawback) => {
+        fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 25 }), fc.boolean(), fc.integer({ min: 0, max: 900 }), async (ops, clawback, readDay) => {
           const customer = `cus_prop_${run++}`
           const lots: string[] = []
           const redemptions: string[] = []
@@ -322,6 +411,24 @@ moduleIntegrationTestRunner<LoyaltyPointsModuleService>({
           if (clawback && lots.length) {
             expect(balance.debt).toBe(0)
           }
+          // The one-statement read agrees with the lots summed here, at any moment.
+          const now = at(readDay)
+          const [account] = await service.listLoyaltyAccounts({ customer_id: customer })
+          const open = (account ? await service.listPointsLots({ account_id: account.id }) : []).filter((l) => l.remaining > 0)
+          const sum = (ls: typeof open) => ls.reduce((s, l) => s + l.remaining, 0)
+          const usable = open.filter((l) => l.available_at <= now && (!l.expires_at || l.expires_at > now))
+          const future = open.filter((l) => l.expires_at && l.expires_at > now).map((l) => l.expires_at!.getTime())
+          const next = future.length ? Math.min(...future) : null
+          expect(await service.retrieveBalance(customer, now)).toEqual({
+            customer_id: customer,
+            balance: account?.points_balance ?? 0,
+            available: Math.max(0, sum(usable) - (account?.points_debt ?? 0)),
+            pending: sum(open.filter((l) => l.available_at > now)),
+            held: 0,
+            debt: account?.points_debt ?? 0,
+            lifetime_earned: account?.lifetime_earned ?? 0,
+            next_expiry: next === null ? null : { points: sum(open.filter((l) => l.expires_at?.getTime() === next)), expires_at: new Date(next) },
+          })
         }),
         { numRuns: 25, seed: 20261123 }
       )
