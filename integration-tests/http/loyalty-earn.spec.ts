@@ -3,7 +3,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
 import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/service"
-import { checkoutPlannedOrder } from "../../src/scripts/demo-data/orders"
+import { checkoutPlannedOrder, createHistoricOrders } from "../../src/scripts/demo-data/orders"
+import { backfillOrderPointsWorkflow } from "../../src/workflows/loyalty-points/backfill-order-points"
 import { planCustomer } from "../../src/scripts/demo-data/plan"
 import { ensureDemoStore, type DemoStore } from "../../src/scripts/demo-data/store-setup"
 import { adminHeaders } from "../helpers/auth"
@@ -160,6 +161,43 @@ medusaIntegrationTestRunner({
       expect(await eventually(inGroup, (n) => n === 1)).toBe(1)
       await buyBoxes(1, "tier-3")
       expect((await eventually(balance, (b) => b.balance === 600)).balance).toBe(600)
+    })
+
+    it("backfills orders placed before the plugin, a page of customers at a time, once", async () => {
+      const neighbour = planCustomer("pharmacy", 6, { seed: 1, anchor: new Date() })
+      const [other] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email: neighbour.email }])
+      const placedAt = new Date(Date.now() - 40 * 86_400_000)
+      const history = (ref: string, boxes: number) => ({
+        ref,
+        placed_at: placedAt,
+        region_key: "taiwan",
+        currency_code: "twd",
+        lines: [{ sku: "PH-FIN-28", product_handle: "finasteride-1mg-28", quantity: boxes, unit_amount: 1200 }],
+      })
+      // Imported without events: nothing earns until the backfill runs.
+      await createHistoricOrders(
+        container,
+        store,
+        [
+          { customer: patient, customerId, order: history("h-1", 1) },
+          { customer: neighbour, customerId: other.id, order: history("h-2", 1) },
+          { customer: patient, customerId, order: history("h-3", 2) },
+        ],
+        new Date()
+      )
+      expect((await balance()).balance).toBe(0)
+
+      const { result } = await backfillOrderPointsWorkflow(container).run({ input: { page_size: 2 } })
+      expect(result).toEqual({ orders: 3, lines: 3, customer_ids: expect.arrayContaining([customerId, other.id]) })
+      expect(result.customer_ids).toHaveLength(2)
+      // Past the return window already: 120 + 240 available.
+      expect(await loyalty.retrieveBalance(customerId)).toMatchObject({ balance: 360, available: 360, lifetime_earned: 360 })
+      expect(await loyalty.retrieveBalance(other.id)).toMatchObject({ balance: 120, available: 120 })
+
+      const again = await backfillOrderPointsWorkflow(container).run({ input: { page_size: 2 } })
+      expect(again.result).toEqual({ orders: 3, lines: 0, customer_ids: [] })
+      expect(await loyalty.listPointsTransactions({ customer_id: customerId })).toHaveLength(2)
+      expect(await loyalty.verifyBalances()).toEqual([])
     })
 
     it("records a replayed order.placed once", async () => {

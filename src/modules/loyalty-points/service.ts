@@ -153,97 +153,132 @@ class LoyaltyPointsModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async creditPoints(input: CreditPointsInput, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    for (const entry of input.entries) {
+    const [credited] = await this.credit_(this.transaction_(sharedContext), [input])
+    return credited.transaction_ids
+  }
+
+  /**
+   * `creditPoints` for many customers at once (the backfill's page of orders): the same rules
+   * (keys recorded once, debt settled from the new lots first), in one transaction that locks the
+   * accounts in id order and writes each table with one statement. Returns, per input, the ids of
+   * the transactions recorded.
+   */
+  @InjectTransactionManager()
+  async creditPointsInBulk(
+    inputs: CreditPointsInput[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ customer_id: string; transaction_ids: string[] }[]> {
+    return this.credit_(this.transaction_(sharedContext), inputs)
+  }
+
+  private async credit_(knex: Knex, inputs: CreditPointsInput[]): Promise<{ customer_id: string; transaction_ids: string[] }[]> {
+    for (const entry of inputs.flatMap((i) => i.entries)) {
       if (!Number.isInteger(entry.points) || entry.points < 0) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `points must be a positive whole number; got ${entry.points}`)
       }
     }
-    const knex = this.transaction_(sharedContext)
-    const account = await this.lockAccount_(knex, input.customer_id)
-    const existing = await this.existingKeys_(knex, input.entries.map((e) => e.idempotency_key))
-    const seen = new Set<string>()
-    const transactions: Record<string, unknown>[] = []
-    const lots: Record<string, unknown>[] = []
-    const debtSettlements: { transaction_id: string; lot_id: string; points: number }[] = []
-    let debt = account.points_debt
-    let credited = 0
-    for (const entry of input.entries) {
-      if (existing.has(entry.idempotency_key) || seen.has(entry.idempotency_key) || entry.points === 0) {
-        continue
-      }
-      seen.add(entry.idempotency_key)
-      const occurredAt = entry.occurred_at ?? input.occurred_at ?? new Date()
-      const txId = generateEntityId(undefined, "lptx")
-      const lotId = generateEntityId(undefined, "lplot")
-      const availableAt =
-        entry.available_at ??
-        (input.type === "earn" || input.type === "referral"
-          ? new Date(occurredAt.getTime() + this.loyaltyOptions_.returnWindowDays * DAY)
-          : occurredAt)
-      const expiresAt =
-        entry.expires_at !== undefined
-          ? entry.expires_at
-          : this.loyaltyOptions_.expiryDays === null
-            ? null
-            : new Date(availableAt.getTime() + this.loyaltyOptions_.expiryDays * DAY)
-      transactions.push({
-        id: txId,
-        account_id: account.id,
-        customer_id: account.customer_id,
-        type: input.type,
-        points: entry.points,
-        idempotency_key: entry.idempotency_key,
-        occurred_at: occurredAt,
-        order_id: entry.order_id ?? null,
-        line_item_id: entry.line_item_id ?? null,
-        lot_id: lotId,
-        reason: entry.reason ?? null,
-        actor_id: entry.actor_id ?? null,
-        metadata: entry.metadata ? JSON.stringify(entry.metadata) : null,
-      })
-      // Points owed from earlier reversals are settled from the new lot first.
-      const settle = Math.min(debt, entry.points)
-      debt -= settle
-      lots.push({
-        id: lotId,
-        account_id: account.id,
-        transaction_id: txId,
-        points: entry.points,
-        remaining: entry.points - settle,
-        earned_at: occurredAt,
-        available_at: availableAt,
-        expires_at: expiresAt,
-        rate: entry.rate ?? null,
-        raw_rate: entry.rate == null ? null : JSON.stringify({ value: String(entry.rate), precision: 20 }),
-        base_amount: entry.base_amount ?? null,
-        raw_base_amount: entry.base_amount == null ? null : JSON.stringify({ value: String(entry.base_amount), precision: 20 }),
-        currency_code: entry.currency_code ?? null,
-        order_id: entry.order_id ?? null,
-        line_item_id: entry.line_item_id ?? null,
-        quantity: entry.quantity ?? null,
-      })
-      if (settle > 0) {
-        debtSettlements.push({ transaction_id: txId, lot_id: lotId, points: settle })
-      }
-      credited += entry.points
-    }
-    if (!transactions.length) {
+    if (!inputs.length) {
       return []
     }
-    await knex("points_transaction").insert(transactions)
-    await knex("points_lot").insert(lots)
-    for (const d of debtSettlements) {
-      await this.insertAllocations_(knex, d.transaction_id, [{ lot_id: d.lot_id, points: d.points }], "debt")
+    const accounts = await this.lockAccounts_(knex, inputs.map((i) => i.customer_id))
+    const existing = await this.existingKeys_(knex, inputs.flatMap((i) => i.entries.map((e) => e.idempotency_key)))
+    const transactions: Record<string, unknown>[] = []
+    const lots: Record<string, unknown>[] = []
+    const debtSettlements: { id: string; transaction_id: string; lot_id: string; kind: "debt"; points: number }[] = []
+    const changed = new Set<AccountRow>()
+    const results = inputs.map((input) => {
+      const account = accounts.get(input.customer_id)!
+      const transactionIds: string[] = []
+      for (const entry of input.entries) {
+        if (existing.has(entry.idempotency_key) || entry.points === 0) {
+          continue
+        }
+        existing.add(entry.idempotency_key)
+        const occurredAt = entry.occurred_at ?? input.occurred_at ?? new Date()
+        const txId = generateEntityId(undefined, "lptx")
+        const lotId = generateEntityId(undefined, "lplot")
+        const availableAt =
+          entry.available_at ??
+          (input.type === "earn" || input.type === "referral"
+            ? new Date(occurredAt.getTime() + this.loyaltyOptions_.returnWindowDays * DAY)
+            : occurredAt)
+        const expiresAt =
+          entry.expires_at !== undefined
+            ? entry.expires_at
+            : this.loyaltyOptions_.expiryDays === null
+              ? null
+              : new Date(availableAt.getTime() + this.loyaltyOptions_.expiryDays * DAY)
+        transactions.push({
+          id: txId,
+          account_id: account.id,
+          customer_id: account.customer_id,
+          type: input.type,
+          points: entry.points,
+          idempotency_key: entry.idempotency_key,
+          occurred_at: occurredAt,
+          order_id: entry.order_id ?? null,
+          line_item_id: entry.line_item_id ?? null,
+          lot_id: lotId,
+          reason: entry.reason ?? null,
+          actor_id: entry.actor_id ?? null,
+          metadata: entry.metadata ? JSON.stringify(entry.metadata) : null,
+        })
+        // Points owed from earlier reversals are settled from the new lot first.
+        const settle = Math.min(account.points_debt, entry.points)
+        lots.push({
+          id: lotId,
+          account_id: account.id,
+          transaction_id: txId,
+          points: entry.points,
+          remaining: entry.points - settle,
+          earned_at: occurredAt,
+          available_at: availableAt,
+          expires_at: expiresAt,
+          rate: entry.rate ?? null,
+          raw_rate: entry.rate == null ? null : JSON.stringify({ value: String(entry.rate), precision: 20 }),
+          base_amount: entry.base_amount ?? null,
+          raw_base_amount: entry.base_amount == null ? null : JSON.stringify({ value: String(entry.base_amount), precision: 20 }),
+          currency_code: entry.currency_code ?? null,
+          order_id: entry.order_id ?? null,
+          line_item_id: entry.line_item_id ?? null,
+          quantity: entry.quantity ?? null,
+        })
+        if (settle > 0) {
+          debtSettlements.push({ id: generateEntityId(undefined, "lpal"), transaction_id: txId, lot_id: lotId, kind: "debt", points: settle })
+        }
+        account.points_debt -= settle
+        account.points_balance += entry.points
+        if (input.type !== "adjust") {
+          account.lifetime_earned += entry.points
+        }
+        changed.add(account)
+        transactionIds.push(txId)
+      }
+      return { customer_id: input.customer_id, transaction_ids: transactionIds }
+    })
+    if (!transactions.length) {
+      return results
     }
-    await knex("loyalty_account")
-      .where({ id: account.id })
-      .update({
-        points_balance: account.points_balance + credited,
-        points_debt: debt,
-        lifetime_earned: input.type === "adjust" ? account.lifetime_earned : account.lifetime_earned + credited,
-        updated_at: new Date(),
-      })
-    return transactions.map((t) => t.id as string)
+    await this.insertChunked_(knex, "points_transaction", transactions)
+    await this.insertChunked_(knex, "points_lot", lots)
+    await this.insertChunked_(knex, "points_allocation", debtSettlements)
+    const rows = [...changed]
+    await knex.raw(
+      `update loyalty_account a
+       set points_balance = v.balance, points_debt = v.debt, lifetime_earned = v.lifetime, updated_at = now()
+       from (select unnest(?::text[]) as id, unnest(?::int[]) as balance, unnest(?::int[]) as debt, unnest(?::int[]) as lifetime) v
+       where a.id = v.id`,
+      [rows.map((a) => a.id), rows.map((a) => a.points_balance), rows.map((a) => a.points_debt), rows.map((a) => a.lifetime_earned)]
+    )
+    return results
+  }
+
+  /** Multi-row inserts, in chunks that stay below PostgreSQL's 65,535 bind parameters a statement. */
+  private async insertChunked_(knex: Knex, table: string, rows: Record<string, unknown>[]) {
+    const size = 2000
+    for (let i = 0; i < rows.length; i += size) {
+      await knex(table).insert(rows.slice(i, i + size))
+    }
   }
 
   /**
@@ -1039,13 +1074,19 @@ class LoyaltyPointsModuleService extends MedusaService({
   }
 
   private async lockAccount_(knex: Knex, customerId: string): Promise<AccountRow> {
+    return (await this.lockAccounts_(knex, [customerId])).get(customerId)!
+  }
+
+  /** Creates the customers' accounts if missing and locks them, in id order (the order every writer locks in). */
+  private async lockAccounts_(knex: Knex, customerIds: string[]): Promise<Map<string, AccountRow>> {
+    const ids = [...new Set(customerIds)].sort()
     await knex.raw("SET LOCAL lock_timeout = '10s'")
     await knex("loyalty_account")
-      .insert({ id: generateEntityId(undefined, "lpacc"), customer_id: customerId })
+      .insert(ids.map((customer_id) => ({ id: generateEntityId(undefined, "lpacc"), customer_id })))
       .onConflict(knex.raw("(customer_id) where deleted_at is null"))
       .ignore()
-    const [account] = await knex<AccountRow>("loyalty_account").where({ customer_id: customerId }).whereNull("deleted_at").forUpdate().select("*")
-    return account
+    const accounts = await knex<AccountRow>("loyalty_account").whereIn("customer_id", ids).whereNull("deleted_at").orderBy("id").forUpdate().select("*")
+    return new Map(accounts.map((a) => [a.customer_id, a]))
   }
 
   private async existingKeys_(knex: Knex, keys: string[]): Promise<Set<string>> {

@@ -136,6 +136,54 @@ moduleIntegrationTestRunner<LoyaltyPointsModuleService>({
       expect(await service.verifyBalances({ customer_ids: [] })).toEqual([])
     })
 
+    it("credits many customers in one call with the rules of a single credit: keys once, debt settled first", async () => {
+      // cus_bulk_debt owes 40 points (a reversal of points already spent).
+      await earnLine("cus_bulk_debt", "order_bd", "l", 40, 400)
+      await service.debitPoints({ customer_id: "cus_bulk_debt", type: "redeem", points: 40, idempotency_key: "redeem:bd", occurred_at: at(15) })
+      await service.reverseEarnedPoints({ source_key: "refund_bd", reversals: [{ lot_id: (await lotOf("order_bd", "l")).id, refunded_amount: 400 }] })
+      await earnLine("cus_bulk_old", "order_bo", "l1", 10, 100)
+
+      const line = (order: string, l: string, points: number) => ({
+        idempotency_key: `earn:${order}:${l}`,
+        points,
+        order_id: order,
+        line_item_id: l,
+        rate: 0.1,
+        base_amount: points * 10,
+        currency_code: "twd",
+      })
+      const inputs = [
+        { customer_id: "cus_bulk_debt", type: "earn" as const, occurred_at: t0, entries: [line("order_b1", "l1", 25), line("order_b1", "l2", 30)] },
+        { customer_id: "cus_bulk_new", type: "earn" as const, occurred_at: t0, entries: [line("order_b2", "l1", 7), line("order_b2", "l1", 7)] },
+        { customer_id: "cus_bulk_old", type: "earn" as const, occurred_at: t0, entries: [line("order_bo", "l1", 10), line("order_bo", "l2", 5)] },
+        { customer_id: "cus_bulk_debt", type: "earn" as const, occurred_at: t0, entries: [line("order_b3", "l1", 8)] },
+      ]
+      const credited = await service.creditPointsInBulk(inputs)
+      expect(credited.map((c) => [c.customer_id, c.transaction_ids.length])).toEqual([
+        ["cus_bulk_debt", 2],
+        ["cus_bulk_new", 1],
+        ["cus_bulk_old", 1],
+        ["cus_bulk_debt", 1],
+      ])
+      // 25 of the first lot and 15 of the second go to the debt.
+      expect(await service.retrieveBalance("cus_bulk_debt", at(14))).toMatchObject({ balance: 23, available: 23, debt: 0, lifetime_earned: 103 })
+      expect((await lotOf("order_b1", "l1")).remaining).toBe(0)
+      expect((await lotOf("order_b1", "l2")).remaining).toBe(15)
+      expect((await lotOf("order_b3", "l1")).remaining).toBe(8)
+      const settled = await service.listPointsAllocations({ kind: "debt" })
+      expect(settled.map((a) => a.points).sort()).toEqual([15, 25])
+      expect(await service.retrieveBalance("cus_bulk_new", at(14))).toMatchObject({ balance: 7, available: 7 })
+      expect(await service.retrieveBalance("cus_bulk_old", at(14))).toMatchObject({ balance: 15 })
+      expect(await service.verifyBalances()).toEqual([])
+
+      // Replayed: nothing more is recorded.
+      expect((await service.creditPointsInBulk(inputs)).flatMap((c) => c.transaction_ids)).toEqual([])
+      expect(await service.listPointsTransactions({ type: "earn" })).toHaveLength(7)
+      await expect(
+        service.creditPointsInBulk([{ customer_id: "cus_bulk_new", type: "earn", entries: [{ idempotency_key: "bad", points: -1 }] }])
+      ).rejects.toThrow(/points must be a positive whole number/)
+    })
+
     it("redeems and expires first-expiring lots first, across three lots", async () => {
       const credit = (key: string, points: number, availableAt: Date, expiresAt: Date) =>
         service.creditPoints({

@@ -15,8 +15,9 @@ export type BackfillOrderPointsInput = {
 /**
  * Earns points for orders placed before the plugin was installed (or imported without events):
  * pages through orders by id, applies the earn rules in force at each order's time, and credits
- * each customer's lines in one ledger transaction. Idempotent (`earn:<order>:<line>` keys), so it
- * can be rerun or resumed; nothing to compensate.
+ * a page's lines in one ledger transaction (set-based, with the rules of a single credit).
+ * Idempotent (`earn:<order>:<line>` keys), so it can be rerun or resumed; nothing to compensate.
+ * Returns the customers whose balance changed.
  */
 export const backfillOrderPointsStep = createStep(
   "backfill-order-points",
@@ -28,6 +29,7 @@ export const backfillOrderPointsStep = createStep(
     let after = ""
     let orders = 0
     let lines = 0
+    const customerIds = new Set<string>()
     for (;;) {
       const filters: Record<string, unknown> = { id: { $gt: after }, customer_id: { $ne: null } }
       if (input.since) {
@@ -42,7 +44,7 @@ export const backfillOrderPointsStep = createStep(
       if (!data.length) {
         break
       }
-      // One ledger transaction per customer and page: all their lines of the page at once.
+      // One ledger transaction per page: every customer's lines of the page, written set-based.
       const byCustomer = new Map<string, CreditEntry[]>()
       for (const order of data as OrderGraph[]) {
         const earn = computeOrderEarn(rules, toEarnOrder(order))
@@ -54,12 +56,18 @@ export const backfillOrderPointsStep = createStep(
           byCustomer.set(order.customer_id, entries)
         }
       }
-      for (const [customerId, entries] of byCustomer) {
-        lines += (await loyalty.creditPoints({ customer_id: customerId, type: "earn", entries })).length
+      const credited = await loyalty.creditPointsInBulk(
+        [...byCustomer].map(([customer_id, entries]) => ({ customer_id, type: "earn" as const, entries }))
+      )
+      for (const c of credited) {
+        lines += c.transaction_ids.length
+        if (c.transaction_ids.length) {
+          customerIds.add(c.customer_id)
+        }
       }
       orders += data.length
       after = data[data.length - 1].id
     }
-    return new StepResponse({ orders, lines })
+    return new StepResponse({ orders, lines, customer_ids: [...customerIds] })
   }
 )
