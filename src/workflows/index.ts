@@ -1,1 +1,2 @@
 export * from "./loyalty-points"
+export * from "./customer-facts"

@@ -5,6 +5,7 @@ import { ensureDemoShopper } from "./demo-shopper"
 import { ensureDemoEarnRules } from "./earn-rules"
 import { backfillOrderPointsWorkflow } from "../../workflows/loyalty-points/backfill-order-points"
 import { expirePointsWorkflow } from "../../workflows/loyalty-points/expire-points"
+import { backfillCustomerFactsWorkflow } from "../../workflows/customer-facts/backfill-customer-facts"
 import { createHistoricOrders, existingOrderRefs } from "./orders"
 import { planCase, type PlannedCustomer } from "./plan"
 import { customersFor, type SeedOptions } from "./seed-options"
@@ -56,6 +57,9 @@ export async function seedDemoStore(container: MedusaContainer, options: SeedOpt
   logger.info(
     `seed loyalty: ${backfill.orders} orders read, ${backfill.lines} order lines earned points, ${expiry.lots} lots expired, in ${Math.round((Date.now() - started) / 1000)} s`
   )
+  const factsStarted = Date.now()
+  const { result: facts } = await backfillCustomerFactsWorkflow(container).run({ input: {} })
+  logger.info(`seed customer facts: ${facts.customers} customers, in ${Math.round((Date.now() - factsStarted) / 1000)} s`)
   return report
 }
 

@@ -1,0 +1,7 @@
+export { ConsentRecord } from "./consent-record"
+export { CustomerFact } from "./customer-fact"
+export { CustomerProductFact } from "./customer-product-fact"
+export { CustomerSpendFact } from "./customer-spend-fact"
+export { OrderFact } from "./order-fact"
+export { PurchaseFact } from "./purchase-fact"
+export { RfmCutoff } from "./rfm-cutoff"

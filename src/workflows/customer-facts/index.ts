@@ -1,0 +1,3 @@
+export * from "./backfill-customer-facts"
+export * from "./recompute-rfm"
+export * from "./refresh-customer-facts"
