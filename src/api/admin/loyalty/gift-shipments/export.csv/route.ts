@@ -1,6 +1,9 @@
+import { Readable } from "node:stream"
+import { pipeline } from "node:stream/promises"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { GIFT_SHIPMENT_CSV_COLUMNS, csvRecord, giftShipmentCsvRecord } from "../csv"
-import { createGiftShipmentLoader, giftShipmentPages, streamDocument } from "../helpers"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { giftShipmentCsvRecord, giftShipmentCsvStream } from "../csv"
+import { createGiftShipmentLoader, giftShipmentPages } from "../helpers"
 import type { AdminGiftShipmentsExportParamsType } from "../validators"
 
 /** Streams the gift shipments (all, or those with `status`) as a CSV packing list, oldest first. */
@@ -10,20 +13,26 @@ export const GET = async (
 ) => {
   const { status } = req.validatedQuery
   const load = createGiftShipmentLoader(req.scope)
+  const pages = giftShipmentPages(req.scope, { status })
+  // The first page is read before the first byte, so a failure there is still a JSON error.
+  const first = await pages.next()
   async function* records() {
-    for await (const rows of giftShipmentPages(req.scope, { status })) {
-      yield (await load(rows)).map(giftShipmentCsvRecord).join("")
+    for (let page = first; !page.done; page = await pages.next()) {
+      for (const shipment of await load(page.value)) {
+        yield giftShipmentCsvRecord(shipment)
+      }
     }
   }
   const filename = `gift-shipments-${status?.join("-") ?? "all"}-${new Date().toISOString().slice(0, 10)}.csv`
-  await streamDocument(
-    res,
-    {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${filename}"`,
-      "cache-control": "no-store",
-    },
-    // The byte order mark lets spreadsheet programs read the names as UTF-8.
-    { head: `\uFEFF${csvRecord(GIFT_SHIPMENT_CSV_COLUMNS)}`, pages: records(), tail: () => "" }
-  )
+  res.setHeader("content-type", "text/csv; charset=utf-8")
+  res.setHeader("content-disposition", `attachment; filename="${filename}"`)
+  res.setHeader("cache-control", "no-store")
+  res.status(200)
+  // Waits for the client to drain; a later failure destroys the response, so a truncated file is
+  // never mistaken for a complete one.
+  await pipeline(Readable.from(records()), giftShipmentCsvStream(), res).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ERR_STREAM_PREMATURE_CLOSE") {
+      req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`Gift shipment CSV export aborted: ${error.message}`)
+    }
+  })
 }
