@@ -558,6 +558,36 @@ medusaIntegrationTestRunner({
       expect((await rewardsById([shipments.bobPending])).get(shipments.bobPending)!.status).toBe("pending")
     })
 
+    it("lets exactly one of several admins fulfilling the same shipments at once record it", async () => {
+      const second = await adminHeaders(container, api, "packer@test.example")
+      const [packer] = await container.resolve(Modules.USER).listUsers({ email: "packer@test.example" })
+      const ids = [shipments.zoePending, shipments.bobPending]
+      for (let round = 0; round < 3; round++) {
+        if (round) {
+          await loyalty.updatePurchaseRewards(ids.map((id) => ({ id, status: "pending" as const, fulfilled_at: null, fulfilled_by: null })))
+        }
+        const responses = await Promise.all(
+          Array.from({ length: 6 }, (_, i) =>
+            api.post("/admin/loyalty/gift-shipments/fulfill", { ids, note: `parcel ${round}-${i}` }, i % 2 ? second : admin)
+          )
+        )
+        const winners = responses.flatMap((r, i) => r.data.fulfilled.map((id: string) => ({ id, i })))
+        // Each shipment is fulfilled by one request; every other request reports it as already fulfilled.
+        expect(winners.map((w) => w.id).sort()).toEqual([...ids].sort())
+        for (const r of responses) {
+          expect([...r.data.fulfilled, ...r.data.already_fulfilled].sort()).toEqual([...ids].sort())
+        }
+        const stored = await rewardsById(ids)
+        for (const { id, i } of winners) {
+          expect(stored.get(id)).toMatchObject({
+            status: "fulfilled",
+            fulfilled_by: i % 2 ? packer.id : adminUserId,
+            note: `parcel ${round}-${i}`,
+          })
+        }
+      }
+    })
+
     it("compensates a fulfilment: a failed workflow puts back status, fulfilled_at, fulfilled_by and note", async () => {
       const ids = [shipments.zoePending, shipments.bobPending, shipments.bobFulfilled]
       const before = await rewardsById(ids)

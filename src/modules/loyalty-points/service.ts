@@ -111,6 +111,14 @@ left join lateral (
 ) h on true
 where a.customer_id = :customer_id and a.deleted_at is null`
 
+export type GiftShipmentBefore = {
+  id: string
+  status: "pending" | "fulfilled" | "cancelled"
+  fulfilled_at: Date | null
+  fulfilled_by: string | null
+  note: string | null
+}
+
 type TxRow = { id: string; type: string; points: number; idempotency_key: string; metadata: Record<string, unknown> | null }
 
 /**
@@ -680,6 +688,44 @@ class LoyaltyPointsModuleService extends MedusaService({
       .whereIn("idempotency_key", keys)
       .select("idempotency_key")
     return new Set(rows.map((r) => r.idempotency_key))
+  }
+
+  /**
+   * Marks the given gift shipments fulfilled, only those still pending: one conditional UPDATE, so
+   * when two admins fulfil the same shipment at once the second finds it no longer pending and
+   * records nothing. Returns the shipments changed, with their values before (for a rollback).
+   */
+  @InjectTransactionManager()
+  async fulfillGiftShipments(
+    input: { ids: string[]; actor_id: string; note?: string | null; now?: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<GiftShipmentBefore[]> {
+    if (!input.ids.length) {
+      return []
+    }
+    const knex = this.transaction_(sharedContext)
+    // The CTE locks the pending rows; a concurrent fulfilment waits, then re-checks status and skips them.
+    const { rows } = await knex.raw<{ rows: GiftShipmentBefore[] }>(
+      `with before as (
+         select id, status, fulfilled_at, fulfilled_by, note from purchase_reward
+         where id = any(:ids) and reward_type = 'gift_shipment' and status = 'pending' and deleted_at is null
+         for update
+       )
+       update purchase_reward r
+       set status = 'fulfilled', fulfilled_at = :now, fulfilled_by = :actor_id,
+           note = case when :set_note then :note else r.note end, updated_at = :now
+       from before b
+       where r.id = b.id
+       returning b.id, b.status, b.fulfilled_at, b.fulfilled_by, b.note`,
+      {
+        ids: input.ids,
+        now: input.now ?? new Date(),
+        actor_id: input.actor_id,
+        set_note: input.note !== undefined,
+        note: input.note ?? null,
+      }
+    )
+    return rows
   }
 
   /**

@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_POINTS_MODULE } from "../../../modules/loyalty-points"
+import type { GiftShipmentBefore } from "../../../modules/loyalty-points/service"
 import type LoyaltyPointsModuleService from "../../../modules/loyalty-points/service"
 
 export type FulfillGiftShipmentsStepInput = {
@@ -19,13 +20,7 @@ export type FulfillGiftShipmentsResult = {
   cancelled: string[]
 }
 
-type GiftShipmentSnapshot = {
-  id: string
-  status: "pending" | "fulfilled" | "cancelled"
-  fulfilled_at: Date | null
-  fulfilled_by: string | null
-  note: string | null
-}
+type GiftShipmentSnapshot = GiftShipmentBefore
 
 export const fulfillGiftShipmentsStepId = "fulfill-gift-shipments"
 
@@ -53,20 +48,10 @@ export const fulfillGiftShipmentsStep = createStep(
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Gift shipments not found: ${missing.join(", ")}`)
     }
     const pending = ids.filter((id) => byId.get(id)!.status === "pending")
-    // The selector repeats status "pending" so a shipment fulfilled meanwhile by another admin is not
-    // stamped a second time.
-    const updated = pending.length
-      ? await service.updatePurchaseRewards({
-          selector: { id: pending, status: "pending" },
-          data: {
-            status: "fulfilled",
-            fulfilled_at: new Date(),
-            fulfilled_by: input.actor_id,
-            ...(input.note === undefined ? {} : { note: input.note }),
-          },
-        })
-      : []
-    const changed = new Set(updated.map((row) => row.id))
+    // Conditional on status "pending" in the database: a shipment another admin fulfilled
+    // meanwhile is reported as already fulfilled, not stamped a second time.
+    const snapshots = await service.fulfillGiftShipments({ ids: pending, actor_id: input.actor_id, note: input.note })
+    const changed = new Set(snapshots.map((row) => row.id))
     for (const id of ids) {
       if (changed.has(id)) {
         result.fulfilled.push(id)
@@ -76,9 +61,6 @@ export const fulfillGiftShipmentsStep = createStep(
         result.already_fulfilled.push(id)
       }
     }
-    const snapshots = rows
-      .filter((row) => changed.has(row.id))
-      .map(({ id, status, fulfilled_at, fulfilled_by, note }) => ({ id, status, fulfilled_at, fulfilled_by, note }))
     return new StepResponse(result, snapshots)
   },
   async (snapshots, { container }) => {
