@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
+import { LoyaltyPointsEvents } from "../../src/modules/loyalty-points/events"
 import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/service"
 import { checkoutPlannedOrder, createHistoricOrders } from "../../src/scripts/demo-data/orders"
 import { backfillOrderPointsWorkflow } from "../../src/workflows/loyalty-points/backfill-order-points"
@@ -20,6 +21,7 @@ medusaIntegrationTestRunner({
     let loyalty: LoyaltyPointsModuleService
     let customerId: string
     const patient = planCustomer("pharmacy", 5, { seed: 1, anchor: new Date() })
+    const balanceChanges: string[][] = []
 
     beforeAll(async () => {
       container = getContainer()
@@ -35,6 +37,15 @@ medusaIntegrationTestRunner({
       })
       const [customer] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email: patient.email, first_name: "Test" }])
       customerId = customer.id
+      container
+        .resolve(Modules.EVENT_BUS)
+        .subscribe(LoyaltyPointsEvents.POINTS_BALANCE_CHANGED, async ({ data }: { data: { customer_ids: string[] } }) => {
+          balanceChanges.push(data.customer_ids)
+        })
+    })
+
+    beforeEach(() => {
+      balanceChanges.length = 0
     })
 
     const buyBoxes = (boxes: number, ref: string) =>
@@ -148,6 +159,21 @@ medusaIntegrationTestRunner({
       expect(await cartFor(other.id, "other@test.example")).toBe(0)
     })
 
+    it("credits bonus points when a bonus rule's count is reached, available at once, and announces the balance change", async () => {
+      const [rule] = await loyalty.listPurchaseRewardRules({})
+      await loyalty.updatePurchaseRewardRules({ id: rule.id, reward_type: "bonus_points", bonus_points: 50, every_quantity: 2 })
+      await buyBoxes(2, "t-bonus")
+      const [reward] = await eventually(
+        () => loyalty.listPurchaseRewards({ customer_id: customerId, reward_type: "bonus_points" }),
+        (r) => r.length === 1 && r[0].status === "fulfilled"
+      )
+      const bonus = await loyalty.listPointsTransactions({ customer_id: customerId, type: "reward" })
+      expect(bonus).toEqual([expect.objectContaining({ points: 50, idempotency_key: `reward:${reward.id}` })])
+      expect(await loyalty.retrieveBalance(customerId)).toMatchObject({ available: 50, pending: 240 })
+      // The order's own points come with loyalty.points_earned; the bonus with points_balance_changed.
+      expect(await eventually(async () => [...balanceChanges], (e) => e.length === 1)).toEqual([[customerId]])
+    })
+
     it("moves a customer into the tier's customer group as soon as an order lifts them over the threshold, then earns at the tier's multiplier", async () => {
       const customers = container.resolve(Modules.CUSTOMER)
       const [group] = await customers.createCustomerGroups([{ name: "Gold members" }])
@@ -193,9 +219,13 @@ medusaIntegrationTestRunner({
       // Past the return window already: 120 + 240 available.
       expect(await loyalty.retrieveBalance(customerId)).toMatchObject({ balance: 360, available: 360, lifetime_earned: 360 })
       expect(await loyalty.retrieveBalance(other.id)).toMatchObject({ balance: 120, available: 120 })
+      const announced = await eventually(async () => [...balanceChanges], (e) => e.length === 1)
+      expect(announced[0].sort()).toEqual([customerId, other.id].sort())
 
       const again = await backfillOrderPointsWorkflow(container).run({ input: { page_size: 2 } })
       expect(again.result).toEqual({ orders: 3, lines: 0, customer_ids: [] })
+      await sleep(500)
+      expect(balanceChanges).toHaveLength(1)
       expect(await loyalty.listPointsTransactions({ customer_id: customerId })).toHaveLength(2)
       expect(await loyalty.verifyBalances()).toEqual([])
     })

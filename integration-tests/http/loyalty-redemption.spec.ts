@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createCustomerAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
+import { LoyaltyPointsEvents } from "../../src/modules/loyalty-points/events"
 import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/service"
 import { ensureDemoStore, type DemoStore } from "../../src/scripts/demo-data/store-setup"
 import { adminHeaders, customerHeaders } from "../helpers/auth"
@@ -19,6 +20,7 @@ medusaIntegrationTestRunner({
     let store: DemoStore
     let loyalty: LoyaltyPointsModuleService
     const shoppers: Record<string, { id: string; email: string }> = {}
+    const balanceChanges: string[][] = []
 
     async function registerShopper(email: string) {
       const auth = container.resolve(Modules.AUTH)
@@ -33,6 +35,11 @@ medusaIntegrationTestRunner({
       container = getContainer()
       store = await ensureDemoStore(container, ["pharmacy"])
       loyalty = container.resolve(LOYALTY_POINTS_MODULE)
+      container
+        .resolve(Modules.EVENT_BUS)
+        .subscribe(LoyaltyPointsEvents.POINTS_BALANCE_CHANGED, async ({ data }: { data: { customer_ids: string[] } }) => {
+          balanceChanges.push(data.customer_ids)
+        })
       shoppers.a = await registerShopper("a@redeem.example")
       shoppers.b = await registerShopper("b@redeem.example")
       for (const s of Object.values(shoppers)) {
@@ -42,6 +49,10 @@ medusaIntegrationTestRunner({
           entries: [{ idempotency_key: `start:${s.id}`, points: 5000, reason: "welcome" }],
         })
       }
+    })
+
+    beforeEach(() => {
+      balanceChanges.length = 0
     })
 
     const headersOf = (who: "a" | "b") => customerHeaders(api, shoppers[who].email, "secret-pw", store.publishableKey)
@@ -99,6 +110,8 @@ medusaIntegrationTestRunner({
       )
       expect(redeemed[0].points).toBe(-1500)
       expect(await loyalty.retrieveBalance(shoppers.a.id)).toMatchObject({ balance: 3500, held: 0 })
+      // Holding changed no balance; redeeming on order.placed did.
+      expect(await eventually(async () => [...balanceChanges], (e) => e.length === 1)).toEqual([[shoppers.a.id]])
 
       await api.post(`/admin/orders/${orderId}/cancel`, {}, await adminHeaders(container, api))
       const restored = await eventually(
@@ -106,6 +119,7 @@ medusaIntegrationTestRunner({
         (b) => b.balance === 5000
       )
       expect(restored).toMatchObject({ balance: 5000, available: 5000 })
+      expect(await eventually(async () => [...balanceChanges], (e) => e.length === 2)).toEqual([[shoppers.a.id], [shoppers.a.id]])
       expect(await loyalty.verifyBalances()).toEqual([])
     })
 
@@ -162,10 +176,16 @@ medusaIntegrationTestRunner({
       await checkout("b", await cartWithBoxes("b", 1))
       await sleep(1000)
       expect((await loyalty.retrieveBalance(shoppers.a.id)).balance).toBe(5500)
+      // One event for both sides of the reward; the second order changed nobody's balance.
+      expect(balanceChanges).toEqual([[shoppers.a.id, shoppers.b.id]])
 
       await api.post(`/admin/orders/${orderId}/cancel`, {}, await adminHeaders(container, api, "ref-admin@test.example"))
       await eventually(() => loyalty.retrieveBalance(shoppers.a.id), (b) => b.balance === 5000)
       expect(await loyalty.retrieveBalance(shoppers.b.id)).toMatchObject({ balance: 5000 })
+      expect(await eventually(async () => [...balanceChanges], (e) => e.length === 2)).toEqual([
+        [shoppers.a.id, shoppers.b.id],
+        [shoppers.a.id, shoppers.b.id],
+      ])
       const [referral] = await loyalty.listReferrals({ referee_customer_id: shoppers.b.id })
       expect(referral.status).toBe("void")
       // Having ordered, the referee cannot register a code any more.

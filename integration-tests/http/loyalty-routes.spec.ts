@@ -4,12 +4,14 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createApiKeysWorkflow, createCustomerAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
+import { LoyaltyPointsEvents } from "../../src/modules/loyalty-points/events"
+import { expirePointsWorkflow } from "../../src/workflows/loyalty-points/expire-points"
 import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/service"
 import { adjustPointsStep } from "../../src/workflows/loyalty-points/steps/adjust-points"
 import { updateEarnRulesStep } from "../../src/workflows/loyalty-points/steps/update-earn-rules"
 import { deleteEarnRulesStep } from "../../src/workflows/loyalty-points/steps/delete-earn-rules"
 import { adminHeaders, customerHeaders } from "../helpers/auth"
-import { failure } from "../helpers/requests"
+import { eventually, failure, sleep } from "../helpers/requests"
 
 jest.setTimeout(120_000)
 
@@ -68,6 +70,7 @@ medusaIntegrationTestRunner({
     let aliceId: string
     let bobId: string
     let publishableKey: string
+    const balanceChanges: string[][] = []
 
     const adjust = (customerId: string, body: Record<string, unknown>) =>
       api.post(`/admin/loyalty/customers/${customerId}/adjustments`, body, admin)
@@ -85,6 +88,15 @@ medusaIntegrationTestRunner({
         input: { api_keys: [{ title: "Loyalty spec", type: "publishable", created_by: "" }] },
       })
       publishableKey = result[0].token
+      container
+        .resolve(Modules.EVENT_BUS)
+        .subscribe(LoyaltyPointsEvents.POINTS_BALANCE_CHANGED, async ({ data }: { data: { customer_ids: string[] } }) => {
+          balanceChanges.push(data.customer_ids)
+        })
+    })
+
+    beforeEach(() => {
+      balanceChanges.length = 0
     })
 
     it("credits and debits points by hand; admin and store agree; an overdraft is refused and changes nothing", async () => {
@@ -195,6 +207,34 @@ medusaIntegrationTestRunner({
         const bad = await failure(page(query))
         expect(bad).toEqual({ status: 400, message: expect.stringContaining(query.split("=")[0]) })
       }
+    })
+
+    it("announces balance changes: one event per adjustment (none for a replay), one per expiry batch", async () => {
+      await adjust(aliceId, { points: 25, reason: "Welcome", idempotency_key: "evt-1" })
+      expect(await eventually(async () => [...balanceChanges], (e) => e.length === 1)).toEqual([[aliceId]])
+      await adjust(aliceId, { points: 25, reason: "Welcome", idempotency_key: "evt-1" })
+      await adjust(bobId, { points: -5, reason: "Too much" }).catch(() => undefined)
+      await sleep(500)
+      // The replay changed nothing; the refused debit neither.
+      expect(balanceChanges).toEqual([[aliceId]])
+
+      const loyalty = container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE)
+      const lapsed = (key: string) => ({ idempotency_key: key, points: 10, available_at: new Date("2026-01-01"), expires_at: new Date("2026-02-01") })
+      await loyalty.creditPoints({ customer_id: aliceId, type: "adjust", entries: [lapsed("evt-a")] })
+      await loyalty.creditPoints({ customer_id: bobId, type: "adjust", entries: [lapsed("evt-b")] })
+      balanceChanges.length = 0
+      const { result } = await expirePointsWorkflow(container).run({ input: { batch_size: 1 } })
+      expect(result.lots).toBe(2)
+      const batches = await eventually(async () => [...balanceChanges], (e) => e.length === 2)
+      expect(batches.map((ids) => ids.length)).toEqual([1, 1])
+      expect(batches.flat().sort()).toEqual([aliceId, bobId].sort())
+      expect((await loyalty.retrieveBalance(bobId)).balance).toBe(0)
+
+      // Nothing left to expire: no event.
+      balanceChanges.length = 0
+      await expirePointsWorkflow(container).run({ input: {} })
+      await sleep(500)
+      expect(balanceChanges).toEqual([])
     })
 
     it("proves the balances, and reports an account whose cached balance disagrees with its ledger", async () => {

@@ -111,6 +111,8 @@ left join lateral (
 ) h on true
 where a.customer_id = :customer_id and a.deleted_at is null`
 
+export type ReferralParties = { id: string; referrer_customer_id: string; referee_customer_id: string }
+
 export type GiftShipmentBefore = {
   id: string
   status: "pending" | "fulfilled" | "cancelled"
@@ -332,14 +334,14 @@ class LoyaltyPointsModuleService extends MedusaService({
 
   /**
    * Gives a redemption's points back to the lots it took them from (order canceled, cart
-   * abandoned). Idempotent by `idempotency_key`. Returns the restoring transaction id, or null when
-   * there was nothing to restore.
+   * abandoned). Idempotent by `idempotency_key`. Returns the restoring transaction (`recorded`:
+   * by this call, not an earlier one) and its customer, or null when there was nothing to restore.
    */
   @InjectTransactionManager()
   async restoreDebit(
     input: { debit_idempotency_key: string; idempotency_key: string; occurred_at?: Date; reason?: string | null },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<string | null> {
+  ): Promise<{ transaction_id: string; customer_id: string; recorded: boolean } | null> {
     const knex = this.transaction_(sharedContext)
     const [debit] = await knex("points_transaction")
       .where({ idempotency_key: input.debit_idempotency_key })
@@ -351,7 +353,7 @@ class LoyaltyPointsModuleService extends MedusaService({
     const account = await this.lockAccount_(knex, debit.customer_id)
     const [done] = await knex("points_transaction").where({ idempotency_key: input.idempotency_key }).whereNull("deleted_at").select("id")
     if (done) {
-      return done.id
+      return { transaction_id: done.id, customer_id: debit.customer_id, recorded: false }
     }
     const taken: { lot_id: string; points: number }[] = await knex("points_allocation")
       .where({ transaction_id: debit.id, kind: "consume" })
@@ -374,7 +376,7 @@ class LoyaltyPointsModuleService extends MedusaService({
     }
     await this.insertAllocations_(knex, txId, taken, "restore")
     await this.addToBalance_(knex, account, points, account.points_debt)
-    return txId
+    return { transaction_id: txId, customer_id: debit.customer_id, recorded: true }
   }
 
   /**
@@ -465,13 +467,14 @@ class LoyaltyPointsModuleService extends MedusaService({
    * Expires what is left of lots whose expiry has passed: one ledger entry per lot
    * (`expire:<lot>`, so a rerun or a second worker records nothing twice), for up to `limit`
    * accounts per call, set-based: the accounts are locked, then entries, allocations, lots and
-   * balances are written with one statement each. Returns the number of lots expired.
+   * balances are written with one statement each. Returns the number of lots expired and the
+   * customers whose balance it lowered.
    */
   @InjectTransactionManager()
   async expirePoints(
     input: { now?: Date; limit?: number } = {},
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<number> {
+  ): Promise<{ lots: number; customer_ids: string[] }> {
     const knex = this.transaction_(sharedContext)
     const now = input.now ?? new Date()
     await knex.raw("SET LOCAL lock_timeout = '10s'")
@@ -487,7 +490,7 @@ class LoyaltyPointsModuleService extends MedusaService({
       .skipLocked()
       .select("id")
     if (!locked.length) {
-      return 0
+      return { lots: 0, customer_ids: [] }
     }
     const ids = locked.map((a) => a.id)
     const expiring = knex("points_lot as l")
@@ -502,11 +505,11 @@ class LoyaltyPointsModuleService extends MedusaService({
        from (${expiring.clone().select("l.id", "l.account_id", "l.remaining", "l.expires_at", "a.customer_id").toQuery()}) as l
        join loyalty_account a on a.id = l.account_id
        on conflict (idempotency_key) where deleted_at is null do nothing
-       returning id, lot_id, account_id, -points as points`
+       returning id, lot_id, account_id, customer_id, -points as points`
     )
-    const rows: { id: string; lot_id: string; account_id: string; points: number }[] = inserted.rows
+    const rows: { id: string; lot_id: string; account_id: string; customer_id: string; points: number }[] = inserted.rows
     if (!rows.length) {
-      return 0
+      return { lots: 0, customer_ids: [] }
     }
     await knex("points_allocation").insert(
       rows.map((r) => ({ id: generateEntityId(undefined, "lpal"), transaction_id: r.id, lot_id: r.lot_id, kind: "consume", points: r.points }))
@@ -521,7 +524,7 @@ class LoyaltyPointsModuleService extends MedusaService({
        from (select unnest(?::text[]) as id, unnest(?::int[]) as points) v where a.id = v.id`,
       [[...perAccount.keys()], [...perAccount.values()]]
     )
-    return rows.length
+    return { lots: rows.length, customer_ids: [...new Set(rows.map((r) => r.customer_id))] }
   }
 
   /**
@@ -1028,13 +1031,13 @@ class LoyaltyPointsModuleService extends MedusaService({
 
   /**
    * The referee's first order: both sides earn their referral points, pending for that order's
-   * return window (keys `referral:<id>:referrer|referee`). Returns the referral id, or null.
+   * return window (keys `referral:<id>:referrer|referee`). Returns the referral, or null.
    */
   @InjectTransactionManager()
   async rewardReferral(
     input: { referee_customer_id: string; order_id: string; occurred_at?: Date },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<string | null> {
+  ): Promise<ReferralParties | null> {
     const knex = this.transaction_(sharedContext)
     const [referral] = await knex("referral")
       .where({ referee_customer_id: input.referee_customer_id, status: "registered" })
@@ -1056,12 +1059,12 @@ class LoyaltyPointsModuleService extends MedusaService({
       sharedContext
     )
     await knex("referral").where({ id: referral.id }).update({ status: "rewarded", order_id: input.order_id, rewarded_at: occurred_at, updated_at: new Date() })
-    return referral.id
+    return { id: referral.id, referrer_customer_id: referral.referrer_customer_id, referee_customer_id: referral.referee_customer_id }
   }
 
   /** The qualifying order was canceled: the referral is void and both sides' points are reversed. */
   @InjectTransactionManager()
-  async voidReferral(input: { order_id: string }, @MedusaContext() sharedContext: Context = {}): Promise<string | null> {
+  async voidReferral(input: { order_id: string }, @MedusaContext() sharedContext: Context = {}): Promise<ReferralParties | null> {
     const knex = this.transaction_(sharedContext)
     const [referral] = await knex("referral").where({ order_id: input.order_id, status: "rewarded" }).forUpdate().select("*")
     if (!referral) {
@@ -1076,7 +1079,7 @@ class LoyaltyPointsModuleService extends MedusaService({
       sharedContext
     )
     await knex("referral").where({ id: referral.id }).update({ status: "void", updated_at: new Date() })
-    return referral.id
+    return { id: referral.id, referrer_customer_id: referral.referrer_customer_id, referee_customer_id: referral.referee_customer_id }
   }
 
   /**

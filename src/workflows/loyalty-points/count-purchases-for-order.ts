@@ -1,6 +1,7 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { LoyaltyPointsEvents } from "../../modules/loyalty-points/events"
+import { emitPointsBalanceChanged } from "./emit-points-balance-changed"
 import { countOrderPurchasesStep, type CountOrderPurchasesInput } from "./steps/count-order-purchases"
 import { issuePurchaseRewardsStep } from "./steps/issue-purchase-rewards"
 
@@ -9,7 +10,7 @@ export const countPurchasesForOrderWorkflowId = "count-purchases-for-order"
 /**
  * Buy N, get one: counts an order's units of rule products (or uncounts a return or cancellation)
  * and issues the rewards that became due: gift shipment to the order's address, promotion code or
- * bonus points.
+ * bonus points (`loyalty.points_balance_changed`).
  */
 export const countPurchasesForOrderWorkflow = createWorkflow(countPurchasesForOrderWorkflowId, (input: CountOrderPurchasesInput) => {
   const counted = countOrderPurchasesStep(input)
@@ -22,5 +23,6 @@ export const countPurchasesForOrderWorkflow = createWorkflow(countPurchasesForOr
       ),
     })
   })
+  emitPointsBalanceChanged(transform({ delivered }, ({ delivered }) => [delivered.credited_customer_ids]))
   return new WorkflowResponse({ rewards: counted.rewards, delivered })
 })

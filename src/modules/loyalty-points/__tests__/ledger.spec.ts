@@ -208,12 +208,12 @@ moduleIntegrationTestRunner<LoyaltyPointsModuleService>({
       )
       expect(remaining).toEqual({ "lot-early": 0, "lot-middle": 40, "lot-late": 100 })
 
-      expect(await service.expirePoints({ now: at(150) })).toBe(0)
-      expect(await service.expirePoints({ now: at(200) })).toBe(1)
+      expect(await service.expirePoints({ now: at(150) })).toEqual({ lots: 0, customer_ids: [] })
+      expect(await service.expirePoints({ now: at(200) })).toEqual({ lots: 1, customer_ids: ["cus_f"] })
       expect(await service.retrieveBalance("cus_f", at(200))).toMatchObject({ balance: 100, available: 100 })
       // A second run at the same time finds nothing more to expire.
-      expect(await service.expirePoints({ now: at(200) })).toBe(0)
-      expect(await service.expirePoints({ now: at(301) })).toBe(1)
+      expect(await service.expirePoints({ now: at(200) })).toEqual({ lots: 0, customer_ids: [] })
+      expect(await service.expirePoints({ now: at(301) })).toEqual({ lots: 1, customer_ids: ["cus_f"] })
       const balance = await service.retrieveBalance("cus_f", at(301))
       expect(balance).toMatchObject({ balance: 0, available: 0, next_expiry: null })
       const expired = await service.listPointsTransactions({ customer_id: "cus_f", type: "expire" })

@@ -16,6 +16,8 @@ export type AdjustPointsStepInput = {
 export type AdjustPointsStepOutput = {
   transaction_id: string
   idempotency_key: string
+  /** False when the key was recorded before (a replay): nothing changed. */
+  recorded: boolean
 }
 
 type AdjustPointsCompensation = {
@@ -70,7 +72,7 @@ export const adjustPointsStep = createStep(
       compensation = undo
     }
 
-    const output: AdjustPointsStepOutput = { transaction_id: transactionId, idempotency_key: key }
+    const output: AdjustPointsStepOutput = { transaction_id: transactionId, idempotency_key: key, recorded: compensation !== null }
     return new StepResponse(output, compensation)
   },
   async (compensation, { container }) => {

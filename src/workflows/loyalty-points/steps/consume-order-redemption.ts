@@ -12,15 +12,17 @@ export const consumeOrderRedemptionStep = createStep("consume-order-redemption",
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ["id", "cart.id"], filters: { id: input.order_id } })
   const cartId = data[0]?.cart?.id
+  const none = new StepResponse({ transaction_id: null as string | null, customer_ids: [] as string[] })
   if (!cartId) {
-    return new StepResponse({ transaction_id: null as string | null })
+    return none
   }
   const loyalty = container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE)
   const holds = await loyalty.listPointsHolds({ cart_id: cartId }, { order: { created_at: "DESC" } })
   const hold = holds.find((h) => h.status === "held") ?? holds.find((h) => h.status === "consumed" && h.order_id === input.order_id)
   if (!hold) {
-    return new StepResponse({ transaction_id: null as string | null })
+    return none
   }
   const transactionId = await loyalty.consumeHold({ hold_id: hold.id, order_id: input.order_id })
-  return new StepResponse({ transaction_id: transactionId })
+  // A replayed order.placed finds the hold consumed already: the balance did not change again.
+  return new StepResponse({ transaction_id: transactionId, customer_ids: transactionId && hold.status === "held" ? [hold.customer_id] : [] })
 })

@@ -5,7 +5,7 @@ import { LOYALTY_POINTS_MODULE } from "../../../modules/loyalty-points"
 import type LoyaltyPointsModuleService from "../../../modules/loyalty-points/service"
 import type { IssuedPurchaseReward } from "../../../modules/loyalty-points/types"
 
-type Issued = { reward_id: string; promotion_id?: string; points_transaction_id?: string }
+type Issued = { reward_id: string; customer_id: string; promotion_id?: string; points_transaction_id?: string }
 
 /**
  * Delivers what rewards can deliver at once: bonus points (a `reward` ledger entry keyed by the
@@ -27,7 +27,7 @@ export const issuePurchaseRewardsStep = createStep(
           entries: [{ idempotency_key: `reward:${reward.id}`, points: rule.bonus_points, reason: rule.name, available_at: new Date() }],
         })
         await loyalty.updatePurchaseRewards({ id: reward.id, status: "fulfilled", points_transaction_id: txId ?? null, fulfilled_at: new Date() })
-        issued.push({ reward_id: reward.id, points_transaction_id: txId })
+        issued.push({ reward_id: reward.id, customer_id: reward.customer_id, points_transaction_id: txId })
       } else if (reward.reward_type === "promotion_code") {
         const promotion = await createFreeUnitPromotion(container, reward, rule)
         await loyalty.updatePurchaseRewards({
@@ -37,10 +37,12 @@ export const issuePurchaseRewardsStep = createStep(
           promotion_code: promotion.code,
           fulfilled_at: new Date(),
         })
-        issued.push({ reward_id: reward.id, promotion_id: promotion.id })
+        issued.push({ reward_id: reward.id, customer_id: reward.customer_id, promotion_id: promotion.id })
       }
     }
-    return new StepResponse({ issued }, issued)
+    // Bonus points change balances; the customers are announced by the workflow.
+    const credited = [...new Set(issued.filter((i) => i.points_transaction_id).map((i) => i.customer_id))]
+    return new StepResponse({ issued, credited_customer_ids: credited }, issued)
   },
   async (issued, { container }) => {
     if (!issued?.length) {
