@@ -7,6 +7,7 @@ import {
   CustomerFact,
   CustomerProductFact,
   CustomerSpendFact,
+  HistoryImport,
   OrderFact,
   PurchaseFact,
   RfmCutoff,
@@ -108,6 +109,7 @@ class CustomerFactsModuleService extends MedusaService({
   CustomerProductFact,
   ConsentRecord,
   RfmCutoff,
+  HistoryImport,
 }) {
   /**
    * Writes what one refresh read from Medusa for a set of customers: attributes, their Medusa
