@@ -1,7 +1,9 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminLoyaltyMiddlewares } from "./admin/loyalty/middlewares"
+import { adminSegmentsMiddlewares } from "./admin/segments/middlewares"
 import { storeLoyaltyMiddlewares } from "./store/loyalty/middlewares"
+import { storeSegmentsMiddlewares } from "./store/segments/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminLoyaltyMiddlewares, ...storeLoyaltyMiddlewares],
+  routes: [...adminLoyaltyMiddlewares, ...adminSegmentsMiddlewares, ...storeLoyaltyMiddlewares, ...storeSegmentsMiddlewares],
 })

@@ -18,7 +18,7 @@ export const config: SubscriberConfig = {
     LoyaltyPointsEvents.POINTS_EARNED,
     LoyaltyPointsEvents.POINTS_REVERSED,
     LoyaltyPointsEvents.TIER_CHANGED,
-    "loyalty.points_balance_changed",
+    LoyaltyPointsEvents.POINTS_BALANCE_CHANGED,
   ],
   context: { subscriberId: "customer-facts-loyalty-changed" },
 }

@@ -1,2 +1,3 @@
 export * from "./loyalty-points"
 export * from "./customer-facts"
+export * from "./segments"

@@ -254,6 +254,27 @@ class CustomerFactsModuleService extends MedusaService({
     return { customers_scored: await this.scoreRfm_(knex, scopeOf()) }
   }
 
+  /**
+   * Reflects customers added to or removed from a Medusa customer group by the plugin itself (a
+   * segment's sync), without re-reading each customer from Medusa.
+   */
+  @InjectTransactionManager()
+  async applyGroupMembership(
+    input: { customer_group_id: string; added: string[]; removed: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const knex = transactionKnex(sharedContext)
+    await knex.raw(
+      `update customer_fact set group_ids = array(select distinct g from unnest(array_append(group_ids, ?)) g order by g)
+       where customer_id = any(?::text[]) and not (? = any(group_ids))`,
+      [input.customer_group_id, input.added, input.customer_group_id]
+    )
+    await knex.raw(`update customer_fact set group_ids = array_remove(group_ids, ?) where customer_id = any(?::text[])`, [
+      input.customer_group_id,
+      input.removed,
+    ])
+  }
+
   /** Everything the facts hold about one customer: the row, spend per currency, products bought. */
   @InjectManager()
   async retrieveCustomerProfile(customerId: string, @MedusaContext() sharedContext: Context = {}) {

@@ -1,0 +1,14 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { storedDefinition } from "../../../../../modules/segments/definition/stored-definition"
+import { explainSegmentWorkflow } from "../../../../../workflows/segments/explain-segment"
+import { refetchSegment } from "../../helpers"
+import type { AdminExplainParamsType } from "../../validators"
+
+/** Why a customer is in or out of a saved segment, node by node, and whether the stored membership agrees. */
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminExplainParamsType>, res: MedusaResponse) => {
+  const segment = await refetchSegment(req.scope, req.params.id, ["id", "definition"])
+  const { result } = await explainSegmentWorkflow(req.scope).run({
+    input: { definition: storedDefinition(segment), customer_id: req.validatedQuery.customer_id, segment_id: segment.id },
+  })
+  res.json({ explanation: result })
+}

@@ -1,0 +1,2 @@
+export { Segment } from "./segment"
+export { SegmentMembership } from "./segment-membership"

@@ -1,0 +1,7 @@
+export * from "./create-segment"
+export * from "./delete-segments"
+export * from "./evaluate-customer-segments"
+export * from "./explain-segment"
+export * from "./preview-segment"
+export * from "./refresh-segment"
+export * from "./update-segment"
