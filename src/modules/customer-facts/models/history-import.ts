@@ -36,7 +36,7 @@ export const HistoryImport = model
     lines_upserted: model.number().default(0),
     unknown_sku_count: model.number().default(0),
     /** A few of the SKUs no variant has (kept as external products), sorted. */
-    unknown_skus: model.json().nullable(),
+    unknown_skus: model.array().default([]),
     rows_with_errors: model.number().default(0),
     /** The first errors, `[{ file, line, field, message }]`. */
     errors: model.json().nullable(),
