@@ -9,7 +9,7 @@ import { seedDemoStore, type SeedReport } from "../../src/scripts/demo-data/seed
 import type { SeedOptions } from "../../src/scripts/demo-data/seed-options"
 import { backfillCustomerFactsWorkflow } from "../../src/workflows/customer-facts/backfill-customer-facts"
 import { adminHeaders } from "../helpers/auth"
-import { eventually, sleep } from "../helpers/requests"
+import { eventually, failure, sleep } from "../helpers/requests"
 
 jest.setTimeout(300_000)
 
@@ -179,6 +179,26 @@ medusaIntegrationTestRunner({
 
       await api.delete(`/admin/customers/${consentId}`, headers)
       expect(await eventually(consent, (f) => !f)).toBeUndefined()
+    })
+
+    it("serves one customer's profile to the admin, follows points changes, and rebuilds everything on request", async () => {
+      const headers = await adminHeaders(container, api, "facts-profile@test.example")
+      const [someone] = await facts.listCustomerFacts({ order_count: { $gt: 0 } }, { take: 1 })
+      await api.post(`/admin/loyalty/customers/${someone.customer_id}/adjustments`, { points: 777, reason: "goodwill" }, headers)
+      const balance = await eventually(
+        async () => (await api.get(`/admin/customer-facts/customers/${someone.customer_id}`, headers)).data,
+        (p) => p.fact.points_balance === someone.points_balance + 777
+      )
+      expect(balance).toMatchObject({ customer_id: someone.customer_id, fact: { order_count: someone.order_count } })
+      expect(balance.spend.length).toBeGreaterThan(0)
+      expect(balance.products.length).toBeGreaterThan(0)
+      expect((await failure(api.get("/admin/customer-facts/customers/cus_missing", headers))).status).toBe(404)
+
+      const before = await snapshot(pg)
+      await pg.raw(`truncate ${FACT_TABLES.join(", ")}`)
+      expect((await api.post("/admin/customer-facts/backfill", {}, headers)).status).toBe(202)
+      await eventually(() => snapshot(pg), (now) => JSON.stringify(now) === JSON.stringify(before), 60_000)
+      expect(await snapshot(pg)).toEqual(before)
     })
   },
 })

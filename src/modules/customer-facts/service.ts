@@ -275,14 +275,20 @@ class CustomerFactsModuleService extends MedusaService({
     ])
   }
 
-  /** Everything the facts hold about one customer: the row, spend per currency, products bought. */
+  /** Everything the facts hold about one customer: the row, spend per currency, products bought, the consent history. */
   @InjectManager()
   async retrieveCustomerProfile(customerId: string, @MedusaContext() sharedContext: Context = {}) {
     const knex = contextKnex(sharedContext)
     const [fact] = await knex("customer_fact").where({ customer_id: customerId }).select("*")
     const spend = await knex("customer_spend_fact").where({ customer_id: customerId }).orderBy("order_count", "desc").select("*")
     const products = await knex("customer_product_fact").where({ customer_id: customerId }).orderBy("last_purchased_at", "desc").select("*")
-    return { fact: fact ?? null, spend, products }
+    const consents = await knex("consent_record")
+      .where({ customer_id: customerId })
+      .whereNull("deleted_at")
+      .orderBy("recorded_at", "desc")
+      .limit(50)
+      .select("purpose", "granted", "source", "recorded_at", "note")
+    return { fact: fact ?? null, spend, products, consents }
   }
 
   private async upsertAttributes_(knex: Knex, customers: CustomerAttributes[], now: Date) {
