@@ -13,6 +13,9 @@ export const loyaltyQueryKeys = {
   purchaseRewardRules: () => [...loyaltyQueryKeys.all, "purchase-reward-rules"] as const,
   purchaseRewardRuleList: (query: Record<string, unknown>) =>
     [...loyaltyQueryKeys.purchaseRewardRules(), "list", query] as const,
+  tiers: () => [...loyaltyQueryKeys.all, "tiers"] as const,
+  tierList: (query: Record<string, unknown>) => [...loyaltyQueryKeys.tiers(), "list", query] as const,
+  report: (query: Record<string, unknown>) => [...loyaltyQueryKeys.all, "report", query] as const,
   giftShipments: () => [...loyaltyQueryKeys.all, "gift-shipments"] as const,
   giftShipmentList: (query: Record<string, unknown>) => [...loyaltyQueryKeys.giftShipments(), "list", query] as const,
   balanceCheck: () => [...loyaltyQueryKeys.all, "balance-check"] as const,

@@ -1,7 +1,16 @@
 /**
  * The shapes the plugin's admin API returns and accepts, as the dashboard sees them (JSON: dates are
- * ISO strings). They mirror the routes and validators under src/api/admin/loyalty.
+ * ISO strings). They mirror the routes and validators under src/api/admin/loyalty; the gift
+ * shipment's shape is the route's own type, imported (types only: nothing of the server is bundled).
  */
+import type {
+  GiftShipment as ServerGiftShipment,
+  GiftShipmentStatus,
+  GiftShippingAddress,
+} from "../../api/admin/loyalty/gift-shipments/types"
+
+/** What JSON makes of a server type: dates arrive as ISO strings. */
+type Jsonified<T> = T extends Date ? string : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T
 
 /** `limit` and `offset` a list was read with, and how many rows match in all. */
 export type PaginatedResponse = {
@@ -196,39 +205,76 @@ export type AdminPurchaseRewardRulesResponse = PaginatedResponse & {
 }
 export type AdminPurchaseRewardRuleResponse = { purchase_reward_rule: PurchaseRewardRule }
 
+/* ------------------------------------------------------------------ tiers */
+
+export const TIER_BASES = ["points", "spend"] as const
+export type TierBasis = (typeof TIER_BASES)[number]
+
+/** A tier reached by rolling-12-month points (basis "points") or spend in one currency ("spend"). */
+export type LoyaltyTier = {
+  id: string
+  name: string
+  rank: number
+  basis: TierBasis
+  /** A decimal, serialised as a number or string. */
+  threshold: number | string
+  currency_code: string | null
+  earn_multiplier: number | string
+  customer_group_id: string | null
+  is_active: boolean
+  created_at: string
+  updated_at: string
+}
+
+/** The body of a create; an update takes any subset of it. `currency_code` is required for basis "spend". */
+export type AdminTierPayload = {
+  name: string
+  rank: number
+  basis: TierBasis
+  threshold: number
+  currency_code: string | null
+  earn_multiplier: number
+  customer_group_id: string | null
+  is_active: boolean
+}
+
+export type AdminTiersResponse = PaginatedResponse & { tiers: LoyaltyTier[] }
+export type AdminTierResponse = { tier: LoyaltyTier }
+
+/* ------------------------------------------------------------------ report */
+
+export const REPORT_INTERVALS = ["day", "week", "month"] as const
+export type ReportInterval = (typeof REPORT_INTERVALS)[number]
+
+export type AdminPointsReportParams = { from: string; to: string; interval: ReportInterval }
+
+export type PointsReportPeriod = {
+  period: string
+  issued: number
+  redeemed: number
+  expired: number
+  reversed: number
+  adjusted_down: number
+}
+
+/** Points outstanding now in one currency they were earned in (null: adjustments), and their value. */
+export type PointsLiability = { currency_code: string | null; available: number; pending: number; amount: number }
+
+export type AdminPointsReportResponse = {
+  from: string
+  to: string
+  interval: ReportInterval
+  periods: PointsReportPeriod[]
+  liability: PointsLiability[]
+}
+
 /* ------------------------------------------------------------------ gift shipments */
 
-export const GIFT_SHIPMENT_STATUSES = ["pending", "fulfilled", "cancelled"] as const
-export type GiftShipmentStatus = (typeof GIFT_SHIPMENT_STATUSES)[number]
+export const GIFT_SHIPMENT_STATUSES = ["pending", "fulfilled", "cancelled"] as const satisfies readonly GiftShipmentStatus[]
+export type { GiftShipmentStatus, GiftShippingAddress }
 
-/** The address a gift goes to, as copied from the order that earned it. */
-export type GiftShippingAddress = {
-  first_name?: string | null
-  last_name?: string | null
-  company?: string | null
-  address_1?: string | null
-  address_2?: string | null
-  city?: string | null
-  province?: string | null
-  postal_code?: string | null
-  country_code?: string | null
-  phone?: string | null
-}
-
-export type GiftShipment = {
-  id: string
-  customer_id: string
-  customer: { email: string | null; first_name: string | null; last_name: string | null } | null
-  rule: { id: string; name: string } | null
-  sequence: number
-  gift_variant_id: string | null
-  gift_quantity: number
-  shipping_address: GiftShippingAddress | null
-  status: GiftShipmentStatus
-  order_id: string | null
-  created_at: string
-  fulfilled_at: string | null
-}
+/** A gift shipment as the queue route returns it (the route's own type, dates as JSON strings). */
+export type GiftShipment = Jsonified<ServerGiftShipment>
 
 export type AdminGiftShipmentsParams = {
   limit: number

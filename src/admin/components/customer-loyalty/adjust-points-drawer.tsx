@@ -4,6 +4,7 @@ import { useAdjustPoints } from "../../hooks/use-customer-loyalty"
 import { formatPoints, formatSignedPoints } from "../../lib/format"
 import { newIdempotencyKey } from "../../lib/idempotency-key"
 import { placeServerError } from "../../lib/server-error"
+import { FormDrawerFooter, FormError } from "../common/form-drawer-parts"
 import { FormField } from "../common/form-field"
 
 type Direction = "credit" | "debit"
@@ -134,22 +135,9 @@ export const AdjustPointsDrawer = ({
                 aria-invalid={!!errors.reason}
               />
             </FormField>
-            {errors.form && (
-              <Text size="small" className="text-ui-fg-error">
-                {errors.form}
-              </Text>
-            )}
+            <FormError message={errors.form} />
           </Drawer.Body>
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button size="small" type="submit" isLoading={adjust.isPending}>
-              Save
-            </Button>
-          </Drawer.Footer>
+          <FormDrawerFooter isSaving={adjust.isPending} />
         </form>
       </Drawer.Content>
     </Drawer>

@@ -6,6 +6,7 @@ import { errorMessage } from "../../lib/error-message"
 import { formatDateTime, formatSignedPoints } from "../../lib/format"
 import { TRANSACTION_TYPE_DISPLAY } from "../../lib/transaction-types"
 import { POINTS_TRANSACTION_TYPES, type PointsTransactionType } from "../../lib/types"
+import { Pager } from "../common/pager"
 
 const PAGE_SIZE = 10
 const ALL_TYPES = "all"
@@ -20,7 +21,6 @@ export const PointsHistory = ({ customerId }: { customerId: string }) => {
     ...(type === ALL_TYPES ? {} : { type }),
   })
   const count = data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
 
   return (
     <div className="flex flex-col">
@@ -112,16 +112,7 @@ export const PointsHistory = ({ customerId }: { customerId: string }) => {
               })}
             </Table.Body>
           </Table>
-          <Table.Pagination
-            count={count}
-            pageSize={PAGE_SIZE}
-            pageIndex={pageIndex}
-            pageCount={pageCount}
-            canPreviousPage={pageIndex > 0}
-            canNextPage={pageIndex + 1 < pageCount}
-            previousPage={() => setPageIndex((index) => Math.max(0, index - 1))}
-            nextPage={() => setPageIndex((index) => index + 1)}
-          />
+          <Pager count={count} pageSize={PAGE_SIZE} pageIndex={pageIndex} onPageChange={setPageIndex} />
         </>
       )}
     </div>

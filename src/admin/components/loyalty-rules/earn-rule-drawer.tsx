@@ -1,11 +1,11 @@
-import { Button, Drawer, Input, Text, toast } from "@medusajs/ui"
-import { useEffect, useState, type FormEvent } from "react"
+import { Input } from "@medusajs/ui"
 import { useSaveEarnRule } from "../../hooks/use-earn-rules"
 import { useRuleScopes } from "../../hooks/use-rule-scopes"
 import { fromDateTimeLocal, toDateTimeLocal } from "../../lib/format"
-import { placeServerError } from "../../lib/server-error"
 import type { AdminEarnRulePayload, EarnRule } from "../../lib/types"
+import { EntityDrawer, type EntityDrawerProps, type FieldErrors } from "../common/entity-drawer"
 import { FormField } from "../common/form-field"
+import { NumberField } from "../common/form-drawer-parts"
 import { ScopeSelect } from "../common/scope-select"
 import { SwitchField } from "../common/switch-field"
 import { MultipliersEditor, type MultiplierDraft } from "./multipliers-editor"
@@ -39,10 +39,9 @@ const FIELDS = [
   "ends_at",
   "priority",
 ] as const
-type Field = (typeof FIELDS)[number]
-type Errors = Partial<Record<Field | "form", string>>
+type Errors = FieldErrors<(typeof FIELDS)[number]>
 
-function toDraft(rule?: EarnRule | null): EarnRuleDraft {
+function toDraft(rule: EarnRule | null): EarnRuleDraft {
   return {
     name: rule?.name ?? "",
     points_per_unit: rule ? String(rule.points_per_unit) : "1",
@@ -113,200 +112,122 @@ function toPayload(draft: EarnRuleDraft): { payload?: AdminEarnRulePayload; erro
   }
 }
 
-/**
- * Creates an earn rule (`rule` null) or edits one. Open while `open`; `onOpenChange(false)`
- * closes it, after a save too.
- */
-export const EarnRuleDrawer = ({
-  rule,
-  open,
-  onOpenChange,
-}: {
-  rule: EarnRule | null
-  open: boolean
-  onOpenChange: (open: boolean) => void
-}) => {
-  const [draft, setDraft] = useState<EarnRuleDraft>(() => toDraft(rule))
-  const [errors, setErrors] = useState<Errors>({})
+/** The scopes a rule can be limited to, each picked from Medusa's own list. */
+const SCOPES = [
+  { key: "region_id", label: "Region", anyLabel: "Any region", options: "regions" },
+  { key: "sales_channel_id", label: "Sales channel", anyLabel: "Any sales channel", options: "salesChannels" },
+  { key: "customer_group_id", label: "Customer group", anyLabel: "All customers", options: "customerGroups" },
+] as const
+
+/** Creates an earn rule (`entity` null) or edits one. */
+export const EarnRuleDrawer = (props: EntityDrawerProps<EarnRule>) => {
   const scopes = useRuleScopes()
-  const save = useSaveEarnRule()
-
-  useEffect(() => {
-    if (open) {
-      setDraft(toDraft(rule))
-      setErrors({})
-    }
-  }, [open, rule])
-
-  const set = <K extends keyof EarnRuleDraft>(key: K, value: EarnRuleDraft[K]) =>
-    setDraft((current) => ({ ...current, [key]: value }))
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    const { payload, errors: nextErrors } = toPayload(draft)
-    setErrors(nextErrors)
-    if (!payload) {
-      return
-    }
-    save.mutate(
-      { id: rule?.id, body: payload },
-      {
-        onSuccess: ({ earn_rule }) => {
-          toast.success(rule ? "Earn rule saved" : "Earn rule created", { description: earn_rule.name })
-          onOpenChange(false)
-        },
-        onError: (error) => {
-          const { field, message } = placeServerError(error, FIELDS)
-          setErrors({ [field]: message })
-        },
-      }
-    )
-  }
-
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content>
-        <form onSubmit={onSubmit} className="flex flex-1 flex-col overflow-hidden">
-          <Drawer.Header>
-            <Drawer.Title>{rule ? "Edit earn rule" : "Create earn rule"}</Drawer.Title>
-            <Drawer.Description className="sr-only">How many points an order earns</Drawer.Description>
-          </Drawer.Header>
-          <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
-            <FormField id="earn-rule-name" label="Name" error={errors.name}>
-              <Input id="earn-rule-name" value={draft.name} onChange={(e) => set("name", e.target.value)} />
-            </FormField>
-            <div className="grid grid-cols-2 gap-x-4">
-              <FormField
-                id="earn-rule-points-per-unit"
-                label="Points per currency unit"
-                hint="1 = one point per unit of the order's currency (e.g. per euro)."
-                error={errors.points_per_unit}
-              >
-                <Input
-                  id="earn-rule-points-per-unit"
-                  type="number"
-                  min={0}
-                  step="any"
-                  value={draft.points_per_unit}
-                  onChange={(e) => set("points_per_unit", e.target.value)}
-                />
-              </FormField>
-              <FormField
-                id="earn-rule-currency"
-                label="Currency"
-                optional
-                hint="Empty: orders in any currency."
-                error={errors.currency_code}
-              >
-                <Input
-                  id="earn-rule-currency"
-                  placeholder="eur"
-                  maxLength={3}
-                  value={draft.currency_code}
-                  onChange={(e) => set("currency_code", e.target.value.toLowerCase())}
-                />
-              </FormField>
-            </div>
-            <FormField id="earn-rule-region" label="Region" error={errors.region_id}>
-              <ScopeSelect
-                id="earn-rule-region"
-                value={draft.region_id}
-                onChange={(value) => set("region_id", value)}
-                options={scopes.regions}
-                anyLabel="Any region"
-              />
-            </FormField>
-            <FormField id="earn-rule-sales-channel" label="Sales channel" error={errors.sales_channel_id}>
-              <ScopeSelect
-                id="earn-rule-sales-channel"
-                value={draft.sales_channel_id}
-                onChange={(value) => set("sales_channel_id", value)}
-                options={scopes.salesChannels}
-                anyLabel="Any sales channel"
-              />
-            </FormField>
-            <FormField id="earn-rule-customer-group" label="Customer group" error={errors.customer_group_id}>
-              <ScopeSelect
-                id="earn-rule-customer-group"
-                value={draft.customer_group_id}
-                onChange={(value) => set("customer_group_id", value)}
-                options={scopes.customerGroups}
-                anyLabel="All customers"
-              />
-            </FormField>
-            <FormField id="earn-rule-multipliers" label="Multipliers" optional error={errors.multipliers}>
-              <MultipliersEditor items={draft.multipliers} onChange={(items) => set("multipliers", items)} />
-            </FormField>
-            <div className="grid grid-cols-2 gap-x-4">
-              <FormField id="earn-rule-starts-at" label="Starts" optional error={errors.starts_at}>
-                <Input
-                  id="earn-rule-starts-at"
-                  type="datetime-local"
-                  value={draft.starts_at}
-                  onChange={(e) => set("starts_at", e.target.value)}
-                />
-              </FormField>
-              <FormField id="earn-rule-ends-at" label="Ends" optional error={errors.ends_at}>
-                <Input
-                  id="earn-rule-ends-at"
-                  type="datetime-local"
-                  value={draft.ends_at}
-                  onChange={(e) => set("ends_at", e.target.value)}
-                />
-              </FormField>
-            </div>
+    <EntityDrawer
+      {...props}
+      noun="earn rule"
+      description="How many points an order earns"
+      toDraft={toDraft}
+      toPayload={toPayload}
+      fields={FIELDS}
+      mutation={useSaveEarnRule()}
+      savedName={({ earn_rule }) => earn_rule.name}
+    >
+      {({ draft, set, errors }) => (
+        <>
+          <FormField id="earn-rule-name" label="Name" error={errors.name}>
+            <Input id="earn-rule-name" value={draft.name} onChange={(e) => set("name", e.target.value)} />
+          </FormField>
+          <div className="grid grid-cols-2 gap-x-4">
+            <NumberField
+              id="earn-rule-points-per-unit"
+              label="Points per currency unit"
+              hint="1 = one point per unit of the order's currency (e.g. per euro)."
+              error={errors.points_per_unit}
+              min={0}
+              step="any"
+              value={draft.points_per_unit}
+              onChange={(value) => set("points_per_unit", value)}
+            />
             <FormField
-              id="earn-rule-priority"
-              label="Priority"
-              hint="Of the rules matching an order, the most specific applies; among equally specific ones, the highest priority."
-              error={errors.priority}
+              id="earn-rule-currency"
+              label="Currency"
+              optional
+              hint="Empty: orders in any currency."
+              error={errors.currency_code}
             >
               <Input
-                id="earn-rule-priority"
-                type="number"
-                step={1}
-                value={draft.priority}
-                onChange={(e) => set("priority", e.target.value)}
+                id="earn-rule-currency"
+                placeholder="eur"
+                maxLength={3}
+                value={draft.currency_code}
+                onChange={(e) => set("currency_code", e.target.value.toLowerCase())}
               />
             </FormField>
-            <SwitchField
-              id="earn-rule-include-shipping"
-              label="Include shipping"
-              hint="Shipping costs earn points too."
-              checked={draft.include_shipping}
-              onCheckedChange={(checked) => set("include_shipping", checked)}
-            />
-            <SwitchField
-              id="earn-rule-include-tax"
-              label="Include tax"
-              hint="Points are computed on the amount with tax."
-              checked={draft.include_tax}
-              onCheckedChange={(checked) => set("include_tax", checked)}
-            />
-            <SwitchField
-              id="earn-rule-active"
-              label="Active"
-              checked={draft.is_active}
-              onCheckedChange={(checked) => set("is_active", checked)}
-            />
-            {errors.form && (
-              <Text size="small" className="text-ui-fg-error">
-                {errors.form}
-              </Text>
-            )}
-          </Drawer.Body>
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button size="small" type="submit" isLoading={save.isPending}>
-              Save
-            </Button>
-          </Drawer.Footer>
-        </form>
-      </Drawer.Content>
-    </Drawer>
+          </div>
+          {SCOPES.map((scope) => (
+            <FormField key={scope.key} id={`earn-rule-${scope.key}`} label={scope.label} error={errors[scope.key]}>
+              <ScopeSelect
+                id={`earn-rule-${scope.key}`}
+                value={draft[scope.key]}
+                onChange={(value) => set(scope.key, value)}
+                options={scopes[scope.options]}
+                anyLabel={scope.anyLabel}
+              />
+            </FormField>
+          ))}
+          <FormField id="earn-rule-multipliers" label="Multipliers" optional error={errors.multipliers}>
+            <MultipliersEditor items={draft.multipliers} onChange={(items) => set("multipliers", items)} />
+          </FormField>
+          <div className="grid grid-cols-2 gap-x-4">
+            <FormField id="earn-rule-starts-at" label="Starts" optional error={errors.starts_at}>
+              <Input
+                id="earn-rule-starts-at"
+                type="datetime-local"
+                value={draft.starts_at}
+                onChange={(e) => set("starts_at", e.target.value)}
+              />
+            </FormField>
+            <FormField id="earn-rule-ends-at" label="Ends" optional error={errors.ends_at}>
+              <Input
+                id="earn-rule-ends-at"
+                type="datetime-local"
+                value={draft.ends_at}
+                onChange={(e) => set("ends_at", e.target.value)}
+              />
+            </FormField>
+          </div>
+          <NumberField
+            id="earn-rule-priority"
+            label="Priority"
+            hint="Of the rules matching an order, the most specific applies; among equally specific ones, the highest priority."
+            error={errors.priority}
+            step={1}
+            value={draft.priority}
+            onChange={(value) => set("priority", value)}
+          />
+          <SwitchField
+            id="earn-rule-include-shipping"
+            label="Include shipping"
+            hint="Shipping costs earn points too."
+            checked={draft.include_shipping}
+            onCheckedChange={(checked) => set("include_shipping", checked)}
+          />
+          <SwitchField
+            id="earn-rule-include-tax"
+            label="Include tax"
+            hint="Points are computed on the amount with tax."
+            checked={draft.include_tax}
+            onCheckedChange={(checked) => set("include_tax", checked)}
+          />
+          <SwitchField
+            id="earn-rule-active"
+            label="Active"
+            checked={draft.is_active}
+            onCheckedChange={(checked) => set("is_active", checked)}
+          />
+        </>
+      )}
+    </EntityDrawer>
   )
 }

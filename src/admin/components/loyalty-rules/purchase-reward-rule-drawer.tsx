@@ -1,14 +1,14 @@
-import { Button, Drawer, Input, Select, Text, toast } from "@medusajs/ui"
-import { useEffect, useState, type FormEvent } from "react"
+import { Input, Select } from "@medusajs/ui"
 import { useSavePurchaseRewardRule } from "../../hooks/use-purchase-reward-rules"
 import { REWARD_TYPE_LABELS } from "../../lib/reward-types"
-import { placeServerError } from "../../lib/server-error"
 import {
   PURCHASE_REWARD_TYPES,
   type AdminPurchaseRewardRulePayload,
   type PurchaseRewardRule,
   type PurchaseRewardType,
 } from "../../lib/types"
+import { EntityDrawer, type EntityDrawerProps, type FieldErrors } from "../common/entity-drawer"
+import { NumberField } from "../common/form-drawer-parts"
 import { FormField } from "../common/form-field"
 import { SwitchField } from "../common/switch-field"
 import { ProductPicker, type CatalogSelection } from "./product-picker"
@@ -35,10 +35,9 @@ const FIELDS = [
   "gift_variant_id",
   "gift_quantity",
 ] as const
-type Field = (typeof FIELDS)[number]
-type Errors = Partial<Record<Field | "form", string>>
+type Errors = FieldErrors<(typeof FIELDS)[number]>
 
-function toDraft(rule?: PurchaseRewardRule | null): PurchaseRewardRuleDraft {
+function toDraft(rule: PurchaseRewardRule | null): PurchaseRewardRuleDraft {
   return {
     name: rule?.name ?? "",
     target: { product_id: rule?.product_id ?? null, variant_id: rule?.variant_id ?? null },
@@ -91,183 +90,117 @@ function toPayload(draft: PurchaseRewardRuleDraft): { payload?: AdminPurchaseRew
   }
 }
 
-/**
- * Creates a "buy N, get one" rule (`rule` null) or edits one. Open while `open`;
- * `onOpenChange(false)` closes it, after a save too.
- */
-export const PurchaseRewardRuleDrawer = ({
-  rule,
-  open,
-  onOpenChange,
-}: {
-  rule: PurchaseRewardRule | null
-  open: boolean
-  onOpenChange: (open: boolean) => void
-}) => {
-  const [draft, setDraft] = useState<PurchaseRewardRuleDraft>(() => toDraft(rule))
-  const [errors, setErrors] = useState<Errors>({})
-  const save = useSavePurchaseRewardRule()
-
-  useEffect(() => {
-    if (open) {
-      setDraft(toDraft(rule))
-      setErrors({})
-    }
-  }, [open, rule])
-
-  const set = <K extends keyof PurchaseRewardRuleDraft>(key: K, value: PurchaseRewardRuleDraft[K]) =>
-    setDraft((current) => ({ ...current, [key]: value }))
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    const { payload, errors: nextErrors } = toPayload(draft)
-    setErrors(nextErrors)
-    if (!payload) {
-      return
-    }
-    save.mutate(
-      { id: rule?.id, body: payload },
-      {
-        onSuccess: ({ purchase_reward_rule }) => {
-          toast.success(rule ? "Rule saved" : "Rule created", { description: purchase_reward_rule.name })
-          onOpenChange(false)
-        },
-        onError: (error) => {
-          const { field, message } = placeServerError(error, FIELDS)
-          // A wrong target is shown under the one picker that sets both ids.
-          setErrors({ [field === "variant_id" ? "product_id" : field]: message })
-        },
-      }
-    )
-  }
-
-  const isBonus = draft.reward_type === "bonus_points"
-
-  return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content>
-        <form onSubmit={onSubmit} className="flex flex-1 flex-col overflow-hidden">
-          <Drawer.Header>
-            <Drawer.Title>{rule ? "Edit buy-N-get-1 rule" : "Create buy-N-get-1 rule"}</Drawer.Title>
-            <Drawer.Description className="sr-only">A reward for every N units of a product</Drawer.Description>
-          </Drawer.Header>
-          <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
-            <FormField id="purchase-reward-name" label="Name" error={errors.name}>
-              <Input
-                id="purchase-reward-name"
-                placeholder="e.g. 10 boxes of test strips, the 11th is free"
-                value={draft.name}
-                onChange={(e) => set("name", e.target.value)}
-              />
-            </FormField>
-            <FormField
+/** Creates a "buy N, get one" rule (`entity` null) or edits one. */
+export const PurchaseRewardRuleDrawer = (props: EntityDrawerProps<PurchaseRewardRule>) => (
+  <EntityDrawer
+    {...props}
+    noun="buy-N-get-1 rule"
+    description="A reward for every N units of a product"
+    toDraft={toDraft}
+    toPayload={toPayload}
+    fields={FIELDS}
+    // A wrong target is shown under the one picker that sets both ids.
+    placeField={(field) => (field === "variant_id" ? "product_id" : field)}
+    mutation={useSavePurchaseRewardRule()}
+    savedName={({ purchase_reward_rule }) => purchase_reward_rule.name}
+  >
+    {({ draft, set, errors }) => {
+      const isBonus = draft.reward_type === "bonus_points"
+      return (
+        <>
+          <FormField id="purchase-reward-name" label="Name" error={errors.name}>
+            <Input
+              id="purchase-reward-name"
+              placeholder="e.g. 10 boxes of test strips, the 11th is free"
+              value={draft.name}
+              onChange={(e) => set("name", e.target.value)}
+            />
+          </FormField>
+          <FormField
+            id="purchase-reward-target"
+            label="Purchases of"
+            hint="A whole product counts all its variants together."
+            error={errors.product_id}
+          >
+            <ProductPicker
               id="purchase-reward-target"
-              label="Purchases of"
-              hint="A whole product counts all its variants together."
-              error={errors.product_id}
+              value={draft.target}
+              onChange={(target) => set("target", target)}
+            />
+          </FormField>
+          <NumberField
+            id="purchase-reward-every"
+            label="Every … units"
+            hint="Units bought across the customer's orders; returned units are subtracted."
+            error={errors.every_quantity}
+            min={1}
+            step={1}
+            value={draft.every_quantity}
+            onChange={(value) => set("every_quantity", value)}
+          />
+          <FormField id="purchase-reward-type" label="Reward" error={errors.reward_type}>
+            <Select
+              value={draft.reward_type}
+              onValueChange={(value) => set("reward_type", value as PurchaseRewardType)}
             >
-              <ProductPicker
-                id="purchase-reward-target"
-                value={draft.target}
-                onChange={(target) => set("target", target)}
-              />
-            </FormField>
-            <FormField
-              id="purchase-reward-every"
-              label="Every … units"
-              hint="Units bought across the customer's orders; returned units are subtracted."
-              error={errors.every_quantity}
-            >
-              <Input
-                id="purchase-reward-every"
-                type="number"
-                min={1}
-                step={1}
-                value={draft.every_quantity}
-                onChange={(e) => set("every_quantity", e.target.value)}
-              />
-            </FormField>
-            <FormField id="purchase-reward-type" label="Reward" error={errors.reward_type}>
-              <Select
-                value={draft.reward_type}
-                onValueChange={(value) => set("reward_type", value as PurchaseRewardType)}
+              <Select.Trigger id="purchase-reward-type">
+                <Select.Value />
+              </Select.Trigger>
+              <Select.Content>
+                {PURCHASE_REWARD_TYPES.map((type) => (
+                  <Select.Item key={type} value={type}>
+                    {REWARD_TYPE_LABELS[type]}
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
+          </FormField>
+          {isBonus ? (
+            <NumberField
+              id="purchase-reward-bonus"
+              label="Bonus points"
+              error={errors.bonus_points}
+              min={1}
+              step={1}
+              value={draft.bonus_points}
+              onChange={(value) => set("bonus_points", value)}
+            />
+          ) : (
+            <>
+              <FormField
+                id="purchase-reward-gift"
+                label="Gift"
+                optional
+                error={errors.gift_variant_id}
               >
-                <Select.Trigger id="purchase-reward-type">
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  {PURCHASE_REWARD_TYPES.map((type) => (
-                    <Select.Item key={type} value={type}>
-                      {REWARD_TYPE_LABELS[type]}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
-            </FormField>
-            {isBonus ? (
-              <FormField id="purchase-reward-bonus" label="Bonus points" error={errors.bonus_points}>
-                <Input
-                  id="purchase-reward-bonus"
-                  type="number"
-                  min={1}
-                  step={1}
-                  value={draft.bonus_points}
-                  onChange={(e) => set("bonus_points", e.target.value)}
+                <ProductPicker
+                  id="purchase-reward-gift"
+                  variantsOnly
+                  emptyLabel="The variant the customer bought"
+                  value={{ product_id: null, variant_id: draft.gift_variant_id }}
+                  onChange={(gift) => set("gift_variant_id", gift.variant_id)}
                 />
               </FormField>
-            ) : (
-              <>
-                <FormField
-                  id="purchase-reward-gift"
-                  label="Gift"
-                  optional
-                  error={errors.gift_variant_id}
-                >
-                  <ProductPicker
-                    id="purchase-reward-gift"
-                    variantsOnly
-                    emptyLabel="The variant the customer bought"
-                    value={{ product_id: null, variant_id: draft.gift_variant_id }}
-                    onChange={(gift) => set("gift_variant_id", gift.variant_id)}
-                  />
-                </FormField>
-                <FormField id="purchase-reward-gift-quantity" label="Gift quantity" error={errors.gift_quantity}>
-                  <Input
-                    id="purchase-reward-gift-quantity"
-                    type="number"
-                    min={1}
-                    step={1}
-                    value={draft.gift_quantity}
-                    onChange={(e) => set("gift_quantity", e.target.value)}
-                  />
-                </FormField>
-              </>
-            )}
-            <SwitchField
-              id="purchase-reward-active"
-              label="Active"
-              hint="Inactive rules stop counting purchases."
-              checked={draft.is_active}
-              onCheckedChange={(checked) => set("is_active", checked)}
-            />
-            {errors.form && (
-              <Text size="small" className="text-ui-fg-error">
-                {errors.form}
-              </Text>
-            )}
-          </Drawer.Body>
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button size="small" type="submit" isLoading={save.isPending}>
-              Save
-            </Button>
-          </Drawer.Footer>
-        </form>
-      </Drawer.Content>
-    </Drawer>
-  )
-}
+              <NumberField
+                id="purchase-reward-gift-quantity"
+                label="Gift quantity"
+                error={errors.gift_quantity}
+                min={1}
+                step={1}
+                value={draft.gift_quantity}
+                onChange={(value) => set("gift_quantity", value)}
+              />
+            </>
+          )}
+          <SwitchField
+            id="purchase-reward-active"
+            label="Active"
+            hint="Inactive rules stop counting purchases."
+            checked={draft.is_active}
+            onCheckedChange={(checked) => set("is_active", checked)}
+          />
+        </>
+      )
+    }}
+  </EntityDrawer>
+)

@@ -2,6 +2,8 @@ import { ArrowDownTray, CheckCircle, Receipt } from "@medusajs/icons"
 import { Button, Checkbox, Container, Heading, Select, StatusBadge, Table, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
+import { Pager } from "../../../components/common/pager"
+import { QueryState } from "../../../components/common/query-state"
 import { FulfillPrompt } from "../../../components/gift-shipments/fulfill-prompt"
 import { useCatalogNames } from "../../../hooks/use-catalog"
 import { useGiftShipments } from "../../../hooks/use-gift-shipments"
@@ -45,7 +47,6 @@ const GiftShipmentsPage = () => {
     variantIds: shipments.flatMap((shipment) => (shipment.gift_variant_id ? [shipment.gift_variant_id] : [])),
   })
   const count = data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
   const selectable = shipments.filter((shipment) => shipment.status === "pending")
   const allSelected = selectable.length > 0 && selectable.every((shipment) => selected.has(shipment.id))
   const someSelected = selectable.some((shipment) => selected.has(shipment.id))
@@ -146,19 +147,14 @@ const GiftShipmentsPage = () => {
           </Button>
         </div>
       </div>
-      {isError ? (
-        <Text size="small" className="text-ui-fg-error px-6 py-4">
-          {errorMessage(error)}
-        </Text>
-      ) : isLoading ? (
-        <Text size="small" className="text-ui-fg-muted px-6 py-4">
-          Loading gift shipments…
-        </Text>
-      ) : count === 0 ? (
-        <Text size="small" className="text-ui-fg-muted px-6 py-4">
-          {status === "pending" ? "Nothing to send: the queue is empty." : "No gift shipments."}
-        </Text>
-      ) : (
+      <QueryState
+        isError={isError}
+        error={error}
+        isLoading={isLoading}
+        loadingText="Loading gift shipments…"
+        isEmpty={count === 0}
+        emptyText={status === "pending" ? "Nothing to send: the queue is empty." : "No gift shipments."}
+      >
         <div>
           <Table>
             <Table.Header>
@@ -245,18 +241,14 @@ const GiftShipmentsPage = () => {
               })}
             </Table.Body>
           </Table>
-          <Table.Pagination
+          <Pager
             count={count}
             pageSize={PAGE_SIZE}
             pageIndex={pageIndex}
-            pageCount={pageCount}
-            canPreviousPage={pageIndex > 0}
-            canNextPage={pageIndex + 1 < pageCount}
-            previousPage={() => changeView(() => setPageIndex((index) => Math.max(0, index - 1)))}
-            nextPage={() => changeView(() => setPageIndex((index) => index + 1))}
+            onPageChange={(next) => changeView(() => setPageIndex(next))}
           />
         </div>
-      )}
+      </QueryState>
       <FulfillPrompt
         ids={[...selected]}
         open={fulfilOpen}

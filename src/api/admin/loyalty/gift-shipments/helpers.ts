@@ -4,57 +4,9 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { LOYALTY_POINTS_MODULE } from "../../../../modules/loyalty-points"
 import type LoyaltyPointsModuleService from "../../../../modules/loyalty-points/service"
 import { GIFT_SHIPMENT_EXPORT_PAGE_SIZE, GIFT_SHIPMENT_FIELDS } from "./query-config"
-import type { GiftShipmentStatus } from "./validators"
+import type { GiftShipment, GiftShipmentRow, GiftShipmentStatus, GiftShipmentWithVariant, GiftVariant } from "./types"
 
-/** The address a gift goes to, as copied from the order that earned it. */
-export type GiftShippingAddress = {
-  first_name?: string | null
-  last_name?: string | null
-  company?: string | null
-  address_1?: string | null
-  address_2?: string | null
-  city?: string | null
-  province?: string | null
-  postal_code?: string | null
-  country_code?: string | null
-  phone?: string | null
-}
-
-/** A purchase_reward row of type gift_shipment, as read from the loyalty module. */
-export type GiftShipmentRow = {
-  id: string
-  customer_id: string
-  rule_id: string
-  sequence: number
-  gift_variant_id: string | null
-  gift_quantity: number
-  shipping_address: GiftShippingAddress | null
-  status: GiftShipmentStatus
-  order_id: string | null
-  created_at: Date | string
-  fulfilled_at: Date | string | null
-}
-
-/** A gift shipment as the admin sees it in the fulfilment queue. */
-export type GiftShipment = {
-  id: string
-  customer_id: string
-  customer: { email: string | null; first_name: string | null; last_name: string | null } | null
-  rule: { id: string; name: string } | null
-  sequence: number
-  gift_variant_id: string | null
-  gift_quantity: number
-  shipping_address: GiftShippingAddress | null
-  status: GiftShipmentStatus
-  order_id: string | null
-  created_at: Date | string
-  fulfilled_at: Date | string | null
-}
-
-/** The variant sent as the gift, for the packing list and the labels. */
-export type GiftVariant = { sku: string | null; title: string | null; product_title: string | null }
-
-export type GiftShipmentWithVariant = GiftShipment & { gift_variant: GiftVariant | null }
+export type { GiftShipment, GiftShipmentRow, GiftShipmentWithVariant, GiftVariant }
 
 /**
  * Returns a function that adds customer and rule (and, unless `giftVariants` is false, the gift

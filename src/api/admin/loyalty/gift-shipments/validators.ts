@@ -1,8 +1,8 @@
 import { z } from "@medusajs/framework/zod"
 import { createEnumListParam, createPaginationParams } from "../../../utils/validators"
+import { GIFT_SHIPMENT_STATUSES, type GiftShipmentStatus } from "./types"
 
-export const GIFT_SHIPMENT_STATUSES = ["pending", "fulfilled", "cancelled"] as const
-export type GiftShipmentStatus = (typeof GIFT_SHIPMENT_STATUSES)[number]
+export { GIFT_SHIPMENT_STATUSES, type GiftShipmentStatus }
 
 /** The most shipments one fulfilment or one `ids` list of labels may name. */
 export const MAX_GIFT_SHIPMENT_IDS = 500
