@@ -9,6 +9,7 @@ import { seedDemoStore, type SeedReport } from "../../src/scripts/demo-data/seed
 import type { SeedOptions } from "../../src/scripts/demo-data/seed-options"
 import { backfillCustomerFactsWorkflow } from "../../src/workflows/customer-facts/backfill-customer-facts"
 import { adminHeaders } from "../helpers/auth"
+import { checkoutOverHttp, registerShopper } from "../helpers/store-checkout"
 import { eventually, failure, sleep } from "../helpers/requests"
 
 jest.setTimeout(300_000)
@@ -199,6 +200,45 @@ medusaIntegrationTestRunner({
       expect((await api.post("/admin/customer-facts/backfill", {}, headers)).status).toBe(202)
       await eventually(() => snapshot(pg), (now) => JSON.stringify(now) === JSON.stringify(before), 60_000)
       expect(await snapshot(pg)).toEqual(before)
+    })
+
+    it("keeps units net of a received return and spend net of a refund", async () => {
+      const headers = await adminHeaders(container, api, "facts-returns@test.example")
+      const shopper = await registerShopper(container, "returns@facts.example")
+      const orderId = await checkoutOverHttp(api, report.store, shopper, {
+        region: "taiwan",
+        sales_channel: report.store.salesChannelByCase.pharmacy,
+        items: [{ sku: "PH-FIN-28", quantity: 3 }],
+      })
+      const profile = () => facts.retrieveCustomerProfile(shopper.id)
+      const placed = await eventually(profile, (p) => p.fact?.order_count === 1)
+      expect(placed.products).toMatchObject([{ sku: "PH-FIN-28", quantity: 3 }])
+      const paid = Number(placed.spend[0].total_spent)
+
+      const { data: orderData } = await api.get(
+        `/admin/orders/${orderId}?fields=items.id,payment_collections.payments.id,payment_collections.payments.captured_at`,
+        headers
+      )
+      const payment = orderData.order.payment_collections[0].payments[0]
+      if (!payment.captured_at) {
+        await api.post(`/admin/payments/${payment.id}/capture`, {}, headers)
+      }
+      await api.post(`/admin/payments/${payment.id}/refund`, { amount: 1200 }, headers)
+      const refunded = await eventually(profile, (p) => Number(p.spend[0]?.total_spent) === paid - 1200)
+      expect(Number(refunded.spend[0].refunded_total)).toBe(1200)
+      expect(Number(refunded.fact.total_spent)).toBe(paid - 1200)
+
+      const itemId = orderData.order.items[0].id
+      await api.post(`/admin/orders/${orderId}/fulfillments`, { items: [{ id: itemId, quantity: 3 }] }, headers)
+      const { data: ret } = await api.post("/admin/returns", { order_id: orderId }, headers)
+      const returnId = ret.return.id
+      await api.post(`/admin/returns/${returnId}/request-items`, { items: [{ id: itemId, quantity: 1 }] }, headers)
+      await api.post(`/admin/returns/${returnId}/request`, {}, headers)
+      await api.post(`/admin/returns/${returnId}/receive`, {}, headers)
+      await api.post(`/admin/returns/${returnId}/receive-items`, { items: [{ id: itemId, quantity: 1 }] }, headers)
+      await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, headers)
+      const returned = await eventually(profile, (p) => p.products[0]?.quantity === 2)
+      expect(returned.products).toMatchObject([{ sku: "PH-FIN-28", quantity: 2 }])
     })
   },
 })

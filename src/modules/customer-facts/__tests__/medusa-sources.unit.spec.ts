@@ -7,8 +7,9 @@ describe("reading Medusa's customers and orders as facts", () => {
       customer_id: "cus_1",
       currency_code: "TWD",
       created_at: "2026-05-01T10:00:00Z",
-      total: 3300,
-      summary: { refunded_total: 1100 },
+      // Medusa lowers the total by the credit line a refund adds.
+      total: 2200,
+      summary: { refunded_total: 1100, credit_line_total: 1100 },
       items: [
         { id: "li_1", quantity: 3, variant_id: "v1", product_id: "p1", variant_sku: " PH-FIN-28 ", unit_price: 1200, total: 3300, detail: { return_received_quantity: 1 } },
         null,

@@ -68,7 +68,7 @@ export type OrderGraph = {
   currency_code: string
   created_at: string | Date
   total?: unknown
-  summary?: { refunded_total?: unknown } | null
+  summary?: { refunded_total?: unknown; credit_line_total?: unknown } | null
   items?:
     | ({
         id: string
@@ -127,8 +127,8 @@ export function orderCounts(order: OrderGraph): boolean {
 }
 
 /**
- * An order as facts: its total as placed, what was refunded, and per line the units kept (bought
- * minus received back) and their share of the line's total.
+ * An order as facts: its value, what was refunded, and per line the units kept (bought minus
+ * received back) and their share of the line's total.
  */
 export function toOrderFact(order: OrderGraph): OrderFactInput {
   const lines = (order.items ?? [])
@@ -155,7 +155,12 @@ export function toOrderFact(order: OrderGraph): OrderFactInput {
     customer_id: order.customer_id!,
     placed_at: new Date(order.created_at),
     currency_code: order.currency_code.toLowerCase(),
-    total: MathBN.convert((order.total as string | number | undefined) ?? 0).toString(),
+    // A refund also adds a credit line that lowers `total`; credit lines (refunds, store credit) are
+    // added back so `total` is the order's value, and refunds are subtracted once, as refunded_total.
+    total: MathBN.add(
+      MathBN.convert((order.total as string | number | undefined) ?? 0),
+      MathBN.convert((order.summary?.credit_line_total as string | number | undefined) ?? 0)
+    ).toString(),
     refunded_total: MathBN.convert((order.summary?.refunded_total as string | number | undefined) ?? 0).toString(),
     lines,
   }
