@@ -9,6 +9,7 @@ import type { SeedOptions } from "../../src/scripts/demo-data/seed-options"
 import { adminHeaders, customerHeaders } from "../helpers/auth"
 import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
 import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/service"
+import { demoSegments } from "../../src/scripts/demo-data/segments"
 
 jest.setTimeout(240_000)
 
@@ -80,6 +81,18 @@ medusaIntegrationTestRunner({
       expect(orders).toBe(report.ordersPlaced + planCase("pharmacy", 1, options, 1_000_003).next().value!.orders.length)
       const loyalty = container.resolve(LOYALTY_POINTS_MODULE) as LoyaltyPointsModuleService
       expect(await loyalty.verifyBalances()).toEqual([])
+    })
+
+    it("opens on the worked cases' questions as saved segments, their members computed", async () => {
+      const headers = await adminHeaders(container, api, "segments-demo@test.example")
+      const { data } = await api.get("/admin/segments?limit=50", headers)
+      expect(data.segments.map((s: { name: string }) => s.name).sort()).toEqual(demoSegments(report.store).map((s) => s.name).sort())
+      for (const segment of data.segments) {
+        expect(segment.refreshing).toBe(false)
+        const { data: preview } = await api.post("/admin/segments/preview", { definition: segment.definition, sample_size: 0 }, headers)
+        expect(segment.member_count).toBe(preview.count)
+      }
+      expect(data.segments.some((s: { member_count: number }) => s.member_count > 0)).toBe(true)
     })
 
     it("is idempotent: a second run with the same options adds nothing", async () => {

@@ -6,6 +6,7 @@ import { ensureDemoEarnRules } from "./earn-rules"
 import { backfillOrderPointsWorkflow } from "../../workflows/loyalty-points/backfill-order-points"
 import { expirePointsWorkflow } from "../../workflows/loyalty-points/expire-points"
 import { backfillCustomerFactsWorkflow } from "../../workflows/customer-facts/backfill-customer-facts"
+import { ensureDemoSegments } from "./segments"
 import { createHistoricOrders, existingOrderRefs } from "./orders"
 import { planCase, type PlannedCustomer } from "./plan"
 import { customersFor, type SeedOptions } from "./seed-options"
@@ -60,6 +61,8 @@ export async function seedDemoStore(container: MedusaContainer, options: SeedOpt
   const factsStarted = Date.now()
   const { result: facts } = await backfillCustomerFactsWorkflow(container).run({ input: {} })
   logger.info(`seed customer facts: ${facts.customers} customers, in ${Math.round((Date.now() - factsStarted) / 1000)} s`)
+  const created = await ensureDemoSegments(container, store)
+  logger.info(`seed segments: ${created} demo segments created with their members`)
   return report
 }
 
