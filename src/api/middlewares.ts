@@ -1,9 +1,10 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminHistoryImportsMiddlewares } from "./admin/customer-facts/imports/middlewares"
 import { adminLoyaltyMiddlewares } from "./admin/loyalty/middlewares"
 import { adminSegmentsMiddlewares } from "./admin/segments/middlewares"
 import { storeLoyaltyMiddlewares } from "./store/loyalty/middlewares"
 import { storeSegmentsMiddlewares } from "./store/segments/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminLoyaltyMiddlewares, ...adminSegmentsMiddlewares, ...storeLoyaltyMiddlewares, ...storeSegmentsMiddlewares],
+  routes: [...adminLoyaltyMiddlewares, ...adminSegmentsMiddlewares, ...adminHistoryImportsMiddlewares, ...storeLoyaltyMiddlewares, ...storeSegmentsMiddlewares],
 })

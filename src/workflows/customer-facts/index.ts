@@ -1,3 +1,7 @@
 export * from "./backfill-customer-facts"
 export * from "./recompute-rfm"
 export * from "./refresh-customer-facts"
+export * from "./import-history"
+export * from "./import-history-create"
+export * from "./import-history-events"
+export * from "./import-history-resume"

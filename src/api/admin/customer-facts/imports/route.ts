@@ -29,7 +29,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateHistoryImp
   }
   const file = (field: "customers" | "orders") => {
     const upload = uploads.find((u) => u.field === field)
-    return upload ? { key: upload.key, name: upload.name, size: upload.size } : null
+    return upload ? { file_key: upload.key, name: upload.name, size: upload.size } : null
   }
   const { result } = await createHistoryImportWorkflow(req.scope).run({
     input: {

@@ -1,7 +1,9 @@
+import { once } from "node:events"
 import { createRequire } from "node:module"
 import path from "node:path"
 import { Transform, type Readable, type TransformCallback } from "node:stream"
 import { pipeline } from "node:stream/promises"
+import { setTimeout as delay } from "node:timers/promises"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { parse } from "csv-parse/sync"
@@ -132,6 +134,10 @@ const fileModuleStorage: StorageEngine = {
           callback(null, { key: stored.key ?? fileKey, name: file.originalname, size: check.size })
         } catch (e) {
           promise.catch(() => undefined)
+          // Delete only once the provider's stream has closed, else the file may appear after it.
+          if (!writeStream.closed) {
+            await Promise.race([once(writeStream, "close").catch(() => undefined), delay(5000)])
+          }
           await files.deleteFiles([fileKey]).catch(() => undefined)
           callback(e)
         }
