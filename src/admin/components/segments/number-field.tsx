@@ -1,0 +1,33 @@
+import { Input, clx } from "@medusajs/ui"
+
+/** A small number input; the value stays as typed (the server names it if it is not a number). */
+export const NumberField = ({
+  label,
+  value,
+  onChange,
+  step,
+  min,
+  invalid = false,
+  className,
+}: {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  step?: string
+  min?: string
+  invalid?: boolean
+  className?: string
+}) => (
+  <Input
+    size="small"
+    type="number"
+    inputMode="decimal"
+    aria-label={label}
+    aria-invalid={invalid || undefined}
+    step={step}
+    min={min}
+    value={value}
+    onChange={(event) => onChange(event.target.value)}
+    className={clx("w-[110px]", className)}
+  />
+)
