@@ -18,6 +18,8 @@ export type DraftCondition = {
   field: string
   /** `op` and one entry per input of the field, in the draft shapes below. */
   values: Record<string, unknown>
+  /** Just added and not edited yet: what the live count finds missing is a hint, not an error. */
+  pristine?: boolean
 }
 
 export type DraftGroup = {
@@ -130,7 +132,7 @@ export function newCondition(field: FieldDescription, defaults: { currency?: str
   for (const input of field.inputs) {
     values[input.name] = defaultValue(input, defaults)
   }
-  return { id: nextId(), type: "condition", negated: false, field: field.field, values }
+  return { id: nextId(), type: "condition", negated: false, field: field.field, values, pristine: true }
 }
 
 /** A copy of a draft with fresh ids (a duplicated node must not share error slots with its original). */
@@ -308,7 +310,12 @@ export function parseDefinition(definition: unknown, catalog: Map<string, FieldD
 
 /* ------------------------------------------------------------------ server errors → nodes */
 
-export type NodeIssue = { input?: string; message: string }
+export type NodeIssue = {
+  input?: string
+  message: string
+  /** About a condition the merchant has not filled in yet: shown as a hint. */
+  soft?: boolean
+}
 
 export type PlacedIssues = {
   /** Draft node id → the problems the server found there. */
@@ -369,6 +376,19 @@ export function placeIssues(message: string, built: BuiltDefinition, root: Draft
     unplaced.push(part)
   }
   return { byNode, unplaced }
+}
+
+function emptyGroups(node: DraftNode): string[] {
+  return node.type === "group" ? [...(node.children.length ? [] : [node.id]), ...node.children.flatMap(emptyGroups)] : []
+}
+
+/** The same problems, as hints on the conditions nobody has edited yet and on groups still empty. */
+export function softenPristine(placed: PlacedIssues, root: DraftGroup): PlacedIssues {
+  const pristine = new Set([...conditions(root).filter((leaf) => leaf.pristine).map((leaf) => leaf.id), ...emptyGroups(root)])
+  const byNode = new Map(
+    [...placed.byNode.entries()].map(([id, issues]) => [id, pristine.has(id) ? issues.map((issue) => ({ ...issue, soft: true })) : issues])
+  )
+  return { ...placed, byNode }
 }
 
 /** How many conditions a tree has. */

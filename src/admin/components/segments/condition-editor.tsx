@@ -41,8 +41,10 @@ export const ConditionEditor = ({
 }) => {
   const field = fields.find((candidate) => candidate.field === condition.field)
   const op = typeof condition.values.op === "string" ? condition.values.op : undefined
-  const setValue = (name: string, value: unknown) => onChange({ ...condition, values: { ...condition.values, [name]: value } })
-  const invalid = (input: FieldInput) => issues.some((issue) => issue.input === input.name)
+  const setValue = (name: string, value: unknown) =>
+    onChange({ ...condition, pristine: false, values: { ...condition.values, [name]: value } })
+  const errors = issues.filter((issue) => !issue.soft)
+  const invalid = (input: FieldInput) => errors.some((issue) => issue.input === input.name)
   const idPrefix = `condition-${condition.id}`
 
   const shown = field ? field.inputs.filter((input) => isInputShown(field, input, op)) : []
@@ -72,7 +74,7 @@ export const ConditionEditor = ({
       className={clx(
         "bg-ui-bg-base shadow-elevation-card-rest flex flex-col gap-y-2 rounded-lg p-3",
         condition.negated && "border-l-ui-tag-red-icon border-l-4",
-        issues.length > 0 && "ring-ui-border-error ring-1"
+        errors.length > 0 && "ring-ui-border-error ring-1"
       )}
       aria-label={`Condition: ${field?.label ?? condition.field}`}
       role="group"
@@ -98,7 +100,7 @@ export const ConditionEditor = ({
               value={op ?? ""}
               onChange={(next) => setValue("op", next)}
               options={field.ops.map((candidate) => ({ value: candidate, label: opLabel(candidate, isDate) }))}
-              invalid={issues.some((issue) => issue.input === "op")}
+              invalid={errors.some((issue) => issue.input === "op")}
               className="w-[170px]"
             />
           )}
@@ -123,7 +125,7 @@ export const ConditionEditor = ({
           inputs={targets}
           values={condition.values}
           onChange={setValue}
-          issues={issues.filter((issue) => !issue.input || PRODUCT_TARGET_INPUTS.includes(issue.input))}
+          issues={errors.filter((issue) => !issue.input || PRODUCT_TARGET_INPUTS.includes(issue.input))}
           context={context}
         />
       )}

@@ -83,7 +83,17 @@ export const ConditionInput = ({
     case "date":
       return <DateField {...common} value={asText(value)} onChange={onChange} />
     case "integer":
-      return <NumberField {...common} value={asText(value)} onChange={onChange} step="1" min="1" className={input.name === "amount" ? "w-[80px]" : undefined} />
+      return (
+        <NumberField
+          {...common}
+          value={asText(value)}
+          onChange={onChange}
+          step="1"
+          min="1"
+          placeholder={input.name.startsWith("min_") ? "any" : undefined}
+          className={input.name === "amount" ? "w-[80px]" : undefined}
+        />
+      )
     case "number":
       return <NumberField {...common} value={asText(value)} onChange={onChange} step="any" />
     case "currency":

@@ -1,6 +1,7 @@
 import { CheckCircleSolid, XCircleSolid } from "@medusajs/icons"
 import { Text } from "@medusajs/ui"
 import { formatDateTime } from "../../lib/format"
+import { countryName } from "../../lib/segment-labels"
 import type { ExplainedNode } from "../../lib/segment-types"
 
 const GROUP_TEXT: Record<string, string> = { and: "All of", or: "Any of", not: "Not" }
@@ -9,13 +10,19 @@ const GROUP_TEXT: Record<string, string> = { and: "All of", or: "Any of", not: "
 const withNames = (text: string, nameOf: (id: string) => string | undefined) =>
   text.replace(/\b[a-z]+_[0-9A-Za-z]{10,}\b/g, (id) => nameOf(id) ?? id)
 
-/** The fact a condition looked at, readable: names for ids, days for timestamps, "nothing" for no value. */
-export function formatFactValue(value: unknown, nameOf: (id: string) => string | undefined): string {
+/**
+ * The fact a condition looked at, readable: names for ids, countries by name, days for
+ * timestamps, "nothing recorded" for no value.
+ */
+export function formatFactValue(value: unknown, nameOf: (id: string) => string | undefined, kind?: string): string {
   if (value === null || value === undefined) {
     return "nothing recorded"
   }
   if (Array.isArray(value)) {
-    return value.length ? value.map((item) => formatFactValue(item, nameOf)).join(", ") : "none"
+    return value.length ? value.map((item) => formatFactValue(item, nameOf, kind)).join(", ") : "none"
+  }
+  if ((kind === "country" || kind === "region") && typeof value === "string" && /^[a-z]{2}$/i.test(value)) {
+    return countryName(value)
   }
   if (typeof value === "boolean") {
     return value ? "yes" : "no"
@@ -53,7 +60,7 @@ export const ExplainTree = ({ node, nameOf }: { node: ExplainedNode; nameOf: (id
           </Text>
           {"value" in node && (
             <Text size="xsmall" className="text-ui-fg-subtle">
-              Looked at: <span className="text-ui-fg-base">{formatFactValue(node.value, nameOf)}</span>
+              Looked at: <span className="text-ui-fg-base">{formatFactValue(node.value, nameOf, node.kind)}</span>
             </Text>
           )}
         </div>

@@ -50,7 +50,7 @@ export const GroupEditor = ({
         "flex flex-col gap-y-2 rounded-lg",
         depth > 0 && "bg-ui-bg-subtle border-ui-border-base border border-dashed p-3",
         group.negated && "border-l-ui-tag-red-icon border-l-4 border-solid",
-        issues.length > 0 && "ring-ui-border-error ring-1"
+        issues.some((issue) => !issue.soft) && "ring-ui-border-error ring-1"
       )}
     >
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">

@@ -14,6 +14,7 @@ export const LiveCountCard = ({
   isOutdated,
   isEmpty,
   issueCount,
+  incomplete,
   error,
 }: {
   count: number | undefined
@@ -21,6 +22,8 @@ export const LiveCountCard = ({
   isOutdated: boolean
   isEmpty: boolean
   issueCount: number
+  /** A condition just added still lacks what it needs (not an error yet). */
+  incomplete: boolean
   /** A failure that is not about the tree (network, 500). */
   error?: string
 }) => (
@@ -36,6 +39,10 @@ export const LiveCountCard = ({
     ) : issueCount > 0 ? (
       <Text size="small" className="text-ui-fg-error">
         {issueCount === 1 ? "One condition needs" : `${issueCount} conditions need`} attention before customers can be counted.
+      </Text>
+    ) : incomplete ? (
+      <Text size="small" className="text-ui-fg-subtle">
+        Finish the new condition to count who matches.
       </Text>
     ) : error ? (
       <Text size="small" className="text-ui-fg-error">

@@ -6,7 +6,7 @@ export const NegateToggle = ({ negated, onChange, what }: { negated: boolean; on
     <Button
       size="small"
       type="button"
-      variant={negated ? "danger" : "transparent"}
+      variant={negated ? "danger" : "secondary"}
       aria-pressed={negated}
       aria-label={`NOT: negate this ${what}`}
       onClick={() => onChange(!negated)}

@@ -7,6 +7,7 @@ export const NumberField = ({
   onChange,
   step,
   min,
+  placeholder,
   invalid = false,
   className,
 }: {
@@ -15,6 +16,7 @@ export const NumberField = ({
   onChange: (value: string) => void
   step?: string
   min?: string
+  placeholder?: string
   invalid?: boolean
   className?: string
 }) => (
@@ -26,6 +28,7 @@ export const NumberField = ({
     aria-invalid={invalid || undefined}
     step={step}
     min={min}
+    placeholder={placeholder}
     value={value}
     onChange={(event) => onChange(event.target.value)}
     className={clx("w-[110px]", className)}

@@ -5,7 +5,7 @@ import { useStoreCurrencies } from "../../hooks/use-segment-lookups"
 import { useSaveSegment, useSegmentPreview } from "../../hooks/use-segments"
 import { errorMessage, isInvalidData } from "../../lib/error-message"
 import { placeServerError } from "../../lib/server-error"
-import { buildDefinition, newGroup, parseDefinition, placeIssues, type BuiltDefinition, type DraftGroup, type PlacedIssues } from "../../lib/segment-tree"
+import { buildDefinition, newGroup, parseDefinition, placeIssues, softenPristine, type BuiltDefinition, type DraftGroup, type PlacedIssues } from "../../lib/segment-tree"
 import type { AdminSegmentFieldsResponse, Segment, SegmentCustomer } from "../../lib/segment-types"
 import { CustomerSampleTable } from "./customer-sample-table"
 import { DefinitionExplainDrawer } from "./definition-explain-drawer"
@@ -63,10 +63,12 @@ export const SegmentBuilder = ({
     if (!preview.error || !isInvalidData(preview.error) || typeof previewRequested !== "string") {
       return null
     }
-    return placeIssues(preview.error.message, history.current.get(previewRequested) ?? built, tree)
+    return softenPristine(placeIssues(preview.error.message, history.current.get(previewRequested) ?? built, tree), tree)
   }, [preview.error, previewRequested, built, tree])
   const issues = saveIssues ?? previewIssues
-  const issueCount = issues ? [...issues.byNode.values()].reduce((sum, list) => sum + list.length, 0) : 0
+  const nodeIssues = issues ? [...issues.byNode.values()].flat() : []
+  const issueCount = nodeIssues.filter((issue) => !issue.soft).length
+  const hintCount = nodeIssues.length - issueCount
 
   const treeContext: TreeContext = {
     fields: catalog.fields,
@@ -168,11 +170,19 @@ export const SegmentBuilder = ({
                 Up to 20 of the customers the conditions match now.
               </Text>
             </div>
-            {preview.data?.sample.length && !isEmpty && !issueCount ? (
+            {preview.data?.sample.length && !isEmpty && !nodeIssues.length ? (
               <CustomerSampleTable customers={preview.data.sample} onExplain={setExplaining} />
             ) : (
               <Text size="small" className="text-ui-fg-muted px-6 py-4">
-                {isEmpty ? "No conditions yet." : issueCount ? "Fix the highlighted conditions to see who matches." : preview.data ? "No customer matches." : "Counting…"}
+                {isEmpty
+                  ? "No conditions yet."
+                  : issueCount
+                    ? "Fix the highlighted conditions to see who matches."
+                    : hintCount
+                      ? "Finish the new condition to see who matches."
+                      : preview.data
+                        ? "No customer matches."
+                        : "Counting…"}
               </Text>
             )}
           </Container>
@@ -184,6 +194,7 @@ export const SegmentBuilder = ({
             isOutdated={preview.isOutdated}
             isEmpty={isEmpty}
             issueCount={issueCount}
+            incomplete={hintCount > 0}
             error={previewError}
           />
           <SegmentOptionsSection details={details} onChange={changeDetails} error={formErrors.customer_group_id} />

@@ -18,9 +18,7 @@ export const LastRefreshed = ({ at }: { at: string | null }) =>
       <span className="txt-compact-small text-ui-fg-subtle">{formatRelative(at)}</span>
     </Tooltip>
   ) : (
-    <Text size="small" className="text-ui-fg-muted">
-      never
-    </Text>
+    <span className="txt-compact-small text-ui-fg-muted">never</span>
   )
 
 /** A saved segment's state under its title: live or paused, members (or computing), last full refresh. */
@@ -34,8 +32,8 @@ export const SegmentStatus = ({ segment }: { segment: Segment }) => (
         {formatCount(segment.member_count)} {segment.member_count === 1 ? "member" : "members"}
       </Text>
     )}
-    <Text size="small" className="text-ui-fg-subtle">
+    <span className="txt-compact-small text-ui-fg-subtle whitespace-nowrap">
       Last refreshed <LastRefreshed at={segment.last_refreshed_at} />
-    </Text>
+    </span>
   </div>
 )
