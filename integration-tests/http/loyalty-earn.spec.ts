@@ -2,7 +2,6 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
-import { LoyaltyPointsEvents } from "../../src/modules/loyalty-points/events"
 import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/service"
 import { checkoutPlannedOrder, createHistoricOrders } from "../../src/scripts/demo-data/orders"
 import { backfillOrderPointsWorkflow } from "../../src/workflows/loyalty-points/backfill-order-points"
@@ -10,6 +9,7 @@ import { planCustomer } from "../../src/scripts/demo-data/plan"
 import { ensureDemoStore, type DemoStore } from "../../src/scripts/demo-data/store-setup"
 import { adminHeaders } from "../helpers/auth"
 import { createCartWorkflow, updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { recordBalanceChanges } from "../helpers/loyalty-fixtures"
 import { eventually, sleep } from "../helpers/requests"
 
 jest.setTimeout(240_000)
@@ -21,7 +21,7 @@ medusaIntegrationTestRunner({
     let loyalty: LoyaltyPointsModuleService
     let customerId: string
     const patient = planCustomer("pharmacy", 5, { seed: 1, anchor: new Date() })
-    const balanceChanges: string[][] = []
+    let balanceChanges: string[][]
 
     beforeAll(async () => {
       container = getContainer()
@@ -37,11 +37,7 @@ medusaIntegrationTestRunner({
       })
       const [customer] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email: patient.email, first_name: "Test" }])
       customerId = customer.id
-      container
-        .resolve(Modules.EVENT_BUS)
-        .subscribe(LoyaltyPointsEvents.POINTS_BALANCE_CHANGED, async ({ data }: { data: { customer_ids: string[] } }) => {
-          balanceChanges.push(data.customer_ids)
-        })
+      balanceChanges = recordBalanceChanges(container)
     })
 
     beforeEach(() => {

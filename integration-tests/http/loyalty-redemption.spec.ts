@@ -1,15 +1,14 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { createCustomerAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
-import { LoyaltyPointsEvents } from "../../src/modules/loyalty-points/events"
 import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/service"
 import { ensureDemoStore, type DemoStore } from "../../src/scripts/demo-data/store-setup"
 import { adminHeaders, customerHeaders } from "../helpers/auth"
 import releaseAbandonedHolds from "../../src/jobs/loyalty-release-abandoned-holds"
 import { sendExpiryWarningsWorkflow } from "../../src/workflows/loyalty-points/send-expiry-warnings"
 import { POINTS_EXPIRING_TEMPLATE } from "../../src/workflows/loyalty-points/steps/send-expiry-warnings"
+import { recordBalanceChanges, registerCustomer } from "../helpers/loyalty-fixtures"
 import { eventually, sleep } from "../helpers/requests"
 
 jest.setTimeout(240_000)
@@ -20,26 +19,18 @@ medusaIntegrationTestRunner({
     let store: DemoStore
     let loyalty: LoyaltyPointsModuleService
     const shoppers: Record<string, { id: string; email: string }> = {}
-    const balanceChanges: string[][] = []
+    let balanceChanges: string[][]
 
-    async function registerShopper(email: string) {
-      const auth = container.resolve(Modules.AUTH)
-      const { authIdentity } = await auth.register("emailpass", { body: { email, password: "secret-pw" } })
-      const { result } = await createCustomerAccountWorkflow(container).run({
-        input: { authIdentityId: authIdentity!.id, customerData: { email, first_name: "Pat" } },
-      })
-      return { id: result.id, email }
-    }
+    const registerShopper = async (email: string) => ({
+      id: await registerCustomer(container, { email, password: "secret-pw" }, { first_name: "Pat" }),
+      email,
+    })
 
     beforeAll(async () => {
       container = getContainer()
       store = await ensureDemoStore(container, ["pharmacy"])
       loyalty = container.resolve(LOYALTY_POINTS_MODULE)
-      container
-        .resolve(Modules.EVENT_BUS)
-        .subscribe(LoyaltyPointsEvents.POINTS_BALANCE_CHANGED, async ({ data }: { data: { customer_ids: string[] } }) => {
-          balanceChanges.push(data.customer_ids)
-        })
+      balanceChanges = recordBalanceChanges(container)
       shoppers.a = await registerShopper("a@redeem.example")
       shoppers.b = await registerShopper("b@redeem.example")
       for (const s of Object.values(shoppers)) {

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { WorkflowData } from "@medusajs/framework/workflows-sdk"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { parse } from "csv-parse/sync"
 import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
@@ -11,12 +11,10 @@ import { fulfillGiftShipmentsStep } from "../../src/workflows/loyalty-points/ste
 import { createPurchaseRewardRulesStep } from "../../src/workflows/loyalty-points/steps/create-purchase-reward-rules"
 import { updatePurchaseRewardRulesStep } from "../../src/workflows/loyalty-points/steps/update-purchase-reward-rules"
 import { deletePurchaseRewardRulesStep } from "../../src/workflows/loyalty-points/steps/delete-purchase-reward-rules"
-import { adminHeaders } from "../helpers/auth"
+import { adminWithId, thenFail, type Headers } from "../helpers/loyalty-fixtures"
 import { failure } from "../helpers/requests"
 
 jest.setTimeout(120_000)
-
-type Headers = { headers: Record<string, string> }
 
 const CSV_COLUMNS = [
   "id",
@@ -64,43 +62,23 @@ const BOB_ADDRESS = {
   phone: null,
 }
 
-/** Fails a workflow after the step under test, so its compensation runs. */
-const failStep = createStep("loyalty-rewards-admin-spec-fail", async () => {
-  throw new Error("forced failure")
-})
-
-const fulfillThenFail = createWorkflow(
+const fulfillThenFail = thenFail(
   "loyalty-rewards-admin-spec-fulfill-then-fail",
-  (input: { ids: string[]; actor_id: string; note?: string }) => {
-    const result = fulfillGiftShipmentsStep(input)
-    failStep()
-    return new WorkflowResponse(result)
-  }
+  (input: WorkflowData<{ ids: string[]; actor_id: string; note?: string }>) => fulfillGiftShipmentsStep(input)
 )
-
-const createRuleThenFail = createWorkflow(
+const createRuleThenFail = thenFail(
   "loyalty-rewards-admin-spec-create-rule-then-fail",
-  (input: { name: string; product_id: string; every_quantity: number; reward_type: "gift_shipment" }) => {
+  (input: WorkflowData<{ name: string; product_id: string; every_quantity: number; reward_type: "gift_shipment" }>) =>
     createPurchaseRewardRulesStep([input])
-    failStep()
-    return new WorkflowResponse(input)
-  }
 )
-
-const updateRuleThenFail = createWorkflow(
+const updateRuleThenFail = thenFail(
   "loyalty-rewards-admin-spec-update-rule-then-fail",
-  (input: { id: string; name: string; every_quantity: number; gift_quantity: number }) => {
+  (input: WorkflowData<{ id: string; name: string; every_quantity: number; gift_quantity: number }>) =>
     updatePurchaseRewardRulesStep([input])
-    failStep()
-    return new WorkflowResponse(input)
-  }
 )
-
-const deleteRuleThenFail = createWorkflow("loyalty-rewards-admin-spec-delete-rule-then-fail", (input: { id: string }) => {
+const deleteRuleThenFail = thenFail("loyalty-rewards-admin-spec-delete-rule-then-fail", (input: WorkflowData<{ id: string }>) =>
   deletePurchaseRewardRulesStep([input.id])
-  failStep()
-  return new WorkflowResponse(input)
-})
+)
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -123,9 +101,9 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       container = getContainer()
       loyalty = container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE)
-      admin = await adminHeaders(container, api)
-      const [user] = await container.resolve(Modules.USER).listUsers({ email: "admin@test.example" })
-      adminUserId = user.id
+      const { userId, ...headers } = await adminWithId(container, api)
+      admin = headers
+      adminUserId = userId
 
       const { result: products } = await createProductsWorkflow(container).run({
         input: {
@@ -559,8 +537,7 @@ medusaIntegrationTestRunner({
     })
 
     it("lets exactly one of several admins fulfilling the same shipments at once record it", async () => {
-      const second = await adminHeaders(container, api, "packer@test.example")
-      const [packer] = await container.resolve(Modules.USER).listUsers({ email: "packer@test.example" })
+      const { userId: packerId, ...second } = await adminWithId(container, api, "packer@test.example")
       const ids = [shipments.zoePending, shipments.bobPending]
       for (let round = 0; round < 3; round++) {
         if (round) {
@@ -581,7 +558,7 @@ medusaIntegrationTestRunner({
         for (const { id, i } of winners) {
           expect(stored.get(id)).toMatchObject({
             status: "fulfilled",
-            fulfilled_by: i % 2 ? packer.id : adminUserId,
+            fulfilled_by: i % 2 ? packerId : adminUserId,
             note: `parcel ${round}-${i}`,
           })
         }

@@ -1,16 +1,22 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { createApiKeysWorkflow, createCustomerAccountWorkflow } from "@medusajs/medusa/core-flows"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { WorkflowData } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
-import { LoyaltyPointsEvents } from "../../src/modules/loyalty-points/events"
 import { expirePointsWorkflow } from "../../src/workflows/loyalty-points/expire-points"
 import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/service"
 import { adjustPointsStep } from "../../src/workflows/loyalty-points/steps/adjust-points"
 import { updateEarnRulesStep } from "../../src/workflows/loyalty-points/steps/update-earn-rules"
 import { deleteEarnRulesStep } from "../../src/workflows/loyalty-points/steps/delete-earn-rules"
-import { adminHeaders, customerHeaders } from "../helpers/auth"
+import { customerHeaders } from "../helpers/auth"
+import {
+  adminWithId,
+  createPublishableKey,
+  recordBalanceChanges,
+  registerCustomer,
+  thenFail,
+  type Headers,
+} from "../helpers/loyalty-fixtures"
 import { eventually, failure, sleep } from "../helpers/requests"
 
 jest.setTimeout(120_000)
@@ -18,49 +24,17 @@ jest.setTimeout(120_000)
 const ALICE = { email: "alice@loyalty.example", password: "alice-password" }
 const BOB = { email: "bob@loyalty.example", password: "bob-password" }
 
-type Headers = { headers: Record<string, string> }
-
-/** Registers an e-mail/password identity and the customer account it logs in to. */
-async function registerCustomer(container: MedusaContainer, person: { email: string; password: string }) {
-  const auth = container.resolve(Modules.AUTH)
-  const { authIdentity, error } = await auth.register("emailpass", { body: person })
-  if (!authIdentity) {
-    throw new Error(`customer registration failed: ${error}`)
-  }
-  const { result } = await createCustomerAccountWorkflow(container).run({
-    input: { authIdentityId: authIdentity.id, customerData: { email: person.email } },
-  })
-  return result.id
-}
-
-/** Fails a workflow after the step under test, so its compensation runs. */
-const failStep = createStep("loyalty-routes-spec-fail", async () => {
-  throw new Error("forced failure")
-})
-
-const adjustThenFail = createWorkflow(
+const adjustThenFail = thenFail(
   "loyalty-routes-spec-adjust-then-fail",
-  (input: { customer_id: string; points: number; reason: string; idempotency_key: string }) => {
-    const adjusted = adjustPointsStep(input)
-    failStep()
-    return new WorkflowResponse(adjusted)
-  }
+  (input: WorkflowData<{ customer_id: string; points: number; reason: string; idempotency_key: string }>) => adjustPointsStep(input)
 )
-
-const updateRuleThenFail = createWorkflow(
+const updateRuleThenFail = thenFail(
   "loyalty-routes-spec-update-rule-then-fail",
-  (input: { id: string; name: string; points_per_unit: number; currency_code: string }) => {
-    updateEarnRulesStep([input])
-    failStep()
-    return new WorkflowResponse(input)
-  }
+  (input: WorkflowData<{ id: string; name: string; points_per_unit: number; currency_code: string }>) => updateEarnRulesStep([input])
 )
-
-const deleteRuleThenFail = createWorkflow("loyalty-routes-spec-delete-rule-then-fail", (input: { id: string }) => {
+const deleteRuleThenFail = thenFail("loyalty-routes-spec-delete-rule-then-fail", (input: WorkflowData<{ id: string }>) =>
   deleteEarnRulesStep([input.id])
-  failStep()
-  return new WorkflowResponse(input)
-})
+)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -70,7 +44,7 @@ medusaIntegrationTestRunner({
     let aliceId: string
     let bobId: string
     let publishableKey: string
-    const balanceChanges: string[][] = []
+    let balanceChanges: string[][]
 
     const adjust = (customerId: string, body: Record<string, unknown>) =>
       api.post(`/admin/loyalty/customers/${customerId}/adjustments`, body, admin)
@@ -79,20 +53,13 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       container = getContainer()
-      admin = await adminHeaders(container, api)
-      const [user] = await container.resolve(Modules.USER).listUsers({ email: "admin@test.example" })
-      adminUserId = user.id
+      const { userId, ...headers } = await adminWithId(container, api)
+      admin = headers
+      adminUserId = userId
       aliceId = await registerCustomer(container, ALICE)
       bobId = await registerCustomer(container, BOB)
-      const { result } = await createApiKeysWorkflow(container).run({
-        input: { api_keys: [{ title: "Loyalty spec", type: "publishable", created_by: "" }] },
-      })
-      publishableKey = result[0].token
-      container
-        .resolve(Modules.EVENT_BUS)
-        .subscribe(LoyaltyPointsEvents.POINTS_BALANCE_CHANGED, async ({ data }: { data: { customer_ids: string[] } }) => {
-          balanceChanges.push(data.customer_ids)
-        })
+      publishableKey = await createPublishableKey(container, "Loyalty spec")
+      balanceChanges = recordBalanceChanges(container)
     })
 
     beforeEach(() => {

@@ -1,42 +1,27 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { WorkflowData } from "@medusajs/framework/workflows-sdk"
 import { createTiersStep } from "../../src/workflows/loyalty-points/steps/create-tiers"
 import { deleteTiersStep } from "../../src/workflows/loyalty-points/steps/delete-tiers"
 import { updateTiersStep } from "../../src/workflows/loyalty-points/steps/update-tiers"
 import { adminHeaders } from "../helpers/auth"
+import { thenFail, type Headers } from "../helpers/loyalty-fixtures"
 import { failure } from "../helpers/requests"
 
 jest.setTimeout(120_000)
 
-type Headers = { headers: Record<string, string> }
-
-/** Fails a workflow after the step under test, so its compensation runs. */
-const failStep = createStep("loyalty-tiers-spec-fail", async () => {
-  throw new Error("forced failure")
-})
-
-const createTierThenFail = createWorkflow("loyalty-tiers-spec-create-then-fail", (input: { name: string; rank: number; threshold: number }) => {
-  createTiersStep([input])
-  failStep()
-  return new WorkflowResponse(input)
-})
-
-const updateTierThenFail = createWorkflow(
-  "loyalty-tiers-spec-update-then-fail",
-  (input: { id: string; name: string; threshold: number; earn_multiplier: number }) => {
-    updateTiersStep([input])
-    failStep()
-    return new WorkflowResponse(input)
-  }
+const createTierThenFail = thenFail(
+  "loyalty-tiers-spec-create-then-fail",
+  (input: WorkflowData<{ name: string; rank: number; threshold: number }>) => createTiersStep([input])
 )
-
-const deleteTierThenFail = createWorkflow("loyalty-tiers-spec-delete-then-fail", (input: { id: string }) => {
+const updateTierThenFail = thenFail(
+  "loyalty-tiers-spec-update-then-fail",
+  (input: WorkflowData<{ id: string; name: string; threshold: number; earn_multiplier: number }>) => updateTiersStep([input])
+)
+const deleteTierThenFail = thenFail("loyalty-tiers-spec-delete-then-fail", (input: WorkflowData<{ id: string }>) =>
   deleteTiersStep([input.id])
-  failStep()
-  return new WorkflowResponse(input)
-})
+)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -1,11 +1,11 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { createCustomerAccountWorkflow } from "@medusajs/medusa/core-flows"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
 import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/service"
 import { ensureDemoStore, type DemoStore } from "../../src/scripts/demo-data/store-setup"
 import { adminHeaders, customerHeaders } from "../helpers/auth"
+import { registerCustomer } from "../helpers/loyalty-fixtures"
 import { eventually } from "../helpers/requests"
 
 jest.setTimeout(240_000)
@@ -37,12 +37,7 @@ medusaIntegrationTestRunner({
       container = getContainer()
       store = await ensureDemoStore(container, ["pharmacy"])
       admin = await adminHeaders(container, api)
-      const auth = container.resolve(Modules.AUTH)
-      const { authIdentity } = await auth.register("emailpass", { body: SHOPPER })
-      const { result } = await createCustomerAccountWorkflow(container).run({
-        input: { authIdentityId: authIdentity!.id, customerData: { email: SHOPPER.email, first_name: "Sam" } },
-      })
-      customerId = result.id
+      customerId = await registerCustomer(container, SHOPPER, { first_name: "Sam" })
     })
 
     it("registers Medusa's `loyalty` and `store_credit` modules beside ours, each with its own tables", async () => {

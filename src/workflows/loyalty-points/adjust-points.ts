@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { emitPointsBalanceChanged } from "./emit-points-balance-changed"
+import { requireExisting } from "./require-existing"
 import { adjustPointsStep, type AdjustPointsStepInput } from "./steps/adjust-points"
 
 export type AdjustPointsWorkflowInput = AdjustPointsStepInput
@@ -14,12 +14,7 @@ export const adjustPointsWorkflowId = "adjust-points"
 export const adjustPointsWorkflow = createWorkflow(
   adjustPointsWorkflowId,
   (input: WorkflowData<AdjustPointsWorkflowInput>) => {
-    useQueryGraphStep({
-      entity: "customer",
-      fields: ["id"],
-      filters: { id: input.customer_id },
-      options: { throwIfKeyNotFound: true },
-    })
+    requireExisting("customer", input.customer_id)
     const adjustment = adjustPointsStep(input)
     emitPointsBalanceChanged(
       transform({ adjustment, input }, ({ adjustment, input }) => [adjustment.recorded ? [input.customer_id] : []])

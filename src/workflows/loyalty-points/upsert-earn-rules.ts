@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { requireExisting } from "./require-existing"
 import { createEarnRulesStep, type CreateEarnRuleInput } from "./steps/create-earn-rules"
 import { deleteEarnRulesStep } from "./steps/delete-earn-rules"
 import { updateEarnRulesStep, type UpdateEarnRuleInput } from "./steps/update-earn-rules"
@@ -28,12 +28,7 @@ export const updateEarnRulesWorkflow = createWorkflow(
   updateEarnRulesWorkflowId,
   (input: WorkflowData<UpdateEarnRulesWorkflowInput>) => {
     const ids = transform({ input }, ({ input }) => input.earn_rules.map((rule) => rule.id))
-    useQueryGraphStep({
-      entity: "earn_rule",
-      fields: ["id"],
-      filters: { id: ids },
-      options: { throwIfKeyNotFound: true },
-    })
+    requireExisting("earn_rule", ids)
     const updated = updateEarnRulesStep(input.earn_rules)
     return new WorkflowResponse(updated)
   }
@@ -43,12 +38,7 @@ export const updateEarnRulesWorkflow = createWorkflow(
 export const deleteEarnRulesWorkflow = createWorkflow(
   deleteEarnRulesWorkflowId,
   (input: WorkflowData<DeleteEarnRulesWorkflowInput>) => {
-    useQueryGraphStep({
-      entity: "earn_rule",
-      fields: ["id"],
-      filters: { id: input.ids },
-      options: { throwIfKeyNotFound: true },
-    })
+    requireExisting("earn_rule", input.ids)
     deleteEarnRulesStep(input.ids)
     return new WorkflowResponse(input.ids)
   }

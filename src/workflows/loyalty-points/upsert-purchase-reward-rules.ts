@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { requireExisting } from "./require-existing"
 import {
   createPurchaseRewardRulesStep,
   type CreatePurchaseRewardRuleInput,
@@ -34,12 +34,7 @@ export const updatePurchaseRewardRulesWorkflow = createWorkflow(
   updatePurchaseRewardRulesWorkflowId,
   (input: WorkflowData<UpdatePurchaseRewardRulesWorkflowInput>) => {
     const ids = transform({ input }, ({ input }) => input.purchase_reward_rules.map((rule) => rule.id))
-    useQueryGraphStep({
-      entity: "purchase_reward_rule",
-      fields: ["id"],
-      filters: { id: ids },
-      options: { throwIfKeyNotFound: true },
-    })
+    requireExisting("purchase_reward_rule", ids)
     const updated = updatePurchaseRewardRulesStep(input.purchase_reward_rules)
     return new WorkflowResponse(updated)
   }
@@ -49,12 +44,7 @@ export const updatePurchaseRewardRulesWorkflow = createWorkflow(
 export const deletePurchaseRewardRulesWorkflow = createWorkflow(
   deletePurchaseRewardRulesWorkflowId,
   (input: WorkflowData<DeletePurchaseRewardRulesWorkflowInput>) => {
-    useQueryGraphStep({
-      entity: "purchase_reward_rule",
-      fields: ["id"],
-      filters: { id: input.ids },
-      options: { throwIfKeyNotFound: true },
-    })
+    requireExisting("purchase_reward_rule", input.ids)
     deletePurchaseRewardRulesStep(input.ids)
     return new WorkflowResponse(input.ids)
   }

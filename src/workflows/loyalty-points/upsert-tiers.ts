@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { requireExisting } from "./require-existing"
 import { createTiersStep, type CreateTierInput } from "./steps/create-tiers"
 import { deleteTiersStep } from "./steps/delete-tiers"
 import { updateTiersStep, type UpdateTierInput } from "./steps/update-tiers"
@@ -28,12 +28,7 @@ export const updateTiersWorkflow = createWorkflow(
   updateTiersWorkflowId,
   (input: WorkflowData<UpdateTiersWorkflowInput>) => {
     const ids = transform({ input }, ({ input }) => input.tiers.map((tier) => tier.id))
-    useQueryGraphStep({
-      entity: "loyalty_tier",
-      fields: ["id"],
-      filters: { id: ids },
-      options: { throwIfKeyNotFound: true },
-    })
+    requireExisting("loyalty_tier", ids)
     const updated = updateTiersStep(input.tiers)
     return new WorkflowResponse(updated)
   }
@@ -43,12 +38,7 @@ export const updateTiersWorkflow = createWorkflow(
 export const deleteTiersWorkflow = createWorkflow(
   deleteTiersWorkflowId,
   (input: WorkflowData<DeleteTiersWorkflowInput>) => {
-    useQueryGraphStep({
-      entity: "loyalty_tier",
-      fields: ["id"],
-      filters: { id: input.ids },
-      options: { throwIfKeyNotFound: true },
-    })
+    requireExisting("loyalty_tier", input.ids)
     deleteTiersStep(input.ids)
     return new WorkflowResponse(input.ids)
   }

@@ -1,7 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { LOYALTY_POINTS_MODULE } from "../../../modules/loyalty-points"
-import type LoyaltyPointsModuleService from "../../../modules/loyalty-points/service"
+import { createEntitiesStep } from "./entity-steps"
 
 export type EarnRuleMultiplier = {
   target: "product" | "collection" | "category"
@@ -35,22 +33,8 @@ export function assertEarnRuleWindow(rule: { starts_at?: Date | string | null; e
 export const createEarnRulesStepId = "create-earn-rules"
 
 /** Creates earn rules; compensated by deleting the rules it created. */
-export const createEarnRulesStep = createStep(
-  createEarnRulesStepId,
-  async (data: CreateEarnRuleInput[], { container }) => {
-    data.forEach(assertEarnRuleWindow)
-    const service = container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE)
-    const created = data.length ? await service.createEarnRules(data) : []
-    return new StepResponse(
-      created,
-      created.map((rule) => rule.id)
-    )
-  },
-  async (createdIds, { container }) => {
-    if (!createdIds?.length) {
-      return
-    }
-    const service = container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE)
-    await service.deleteEarnRules(createdIds)
-  }
-)
+export const createEarnRulesStep = createEntitiesStep(createEarnRulesStepId, {
+  assert: (data: CreateEarnRuleInput[]) => data.forEach(assertEarnRuleWindow),
+  create: (service, data) => service.createEarnRules(data),
+  remove: (service, ids) => service.deleteEarnRules(ids),
+})

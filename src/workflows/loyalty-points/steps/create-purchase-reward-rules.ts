@@ -1,8 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { LOYALTY_POINTS_MODULE } from "../../../modules/loyalty-points"
-import type LoyaltyPointsModuleService from "../../../modules/loyalty-points/service"
+import { createEntitiesStep } from "./entity-steps"
 
 export const PURCHASE_REWARD_TYPES = ["gift_shipment", "promotion_code", "bonus_points"] as const
 export type PurchaseRewardType = (typeof PURCHASE_REWARD_TYPES)[number]
@@ -81,23 +79,11 @@ export async function assertPurchaseRewardRuleTargets(container: MedusaContainer
 export const createPurchaseRewardRulesStepId = "create-purchase-reward-rules"
 
 /** Creates "buy N, get one" rules after checking their products; compensated by deleting them. */
-export const createPurchaseRewardRulesStep = createStep(
-  createPurchaseRewardRulesStepId,
-  async (data: CreatePurchaseRewardRuleInput[], { container }) => {
+export const createPurchaseRewardRulesStep = createEntitiesStep(createPurchaseRewardRulesStepId, {
+  assert: async (data: CreatePurchaseRewardRuleInput[], container) => {
     data.forEach(assertPurchaseRewardRuleShape)
     await assertPurchaseRewardRuleTargets(container, data)
-    const service = container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE)
-    const created = data.length ? await service.createPurchaseRewardRules(data) : []
-    return new StepResponse(
-      created,
-      created.map((rule) => rule.id)
-    )
   },
-  async (createdIds, { container }) => {
-    if (!createdIds?.length) {
-      return
-    }
-    const service = container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE)
-    await service.deletePurchaseRewardRules(createdIds)
-  }
-)
+  create: (service, data) => service.createPurchaseRewardRules(data),
+  remove: (service, ids) => service.deletePurchaseRewardRules(ids),
+})

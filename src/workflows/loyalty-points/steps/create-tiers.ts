@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_POINTS_MODULE } from "../../../modules/loyalty-points"
 import type LoyaltyPointsModuleService from "../../../modules/loyalty-points/service"
+import { createEntitiesStep } from "./entity-steps"
 
 export type CreateTierInput = {
   name: string
@@ -69,10 +69,9 @@ export async function assertTiers(container: MedusaContainer, tiers: TierState[]
 export const createTiersStepId = "create-loyalty-tiers"
 
 /** Creates loyalty tiers after checking them; compensated by deleting the tiers it created. */
-export const createTiersStep = createStep(
-  createTiersStepId,
-  async (data: CreateTierInput[], { container }) => {
-    await assertTiers(
+export const createTiersStep = createEntitiesStep(createTiersStepId, {
+  assert: (data: CreateTierInput[], container) =>
+    assertTiers(
       container,
       data.map((t) => ({
         rank: t.rank,
@@ -81,19 +80,7 @@ export const createTiersStep = createStep(
         customer_group_id: t.customer_group_id ?? null,
         is_active: t.is_active ?? true,
       }))
-    )
-    const service = container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE)
-    const created = data.length ? await service.createLoyaltyTiers(data) : []
-    return new StepResponse(
-      created,
-      created.map((tier) => tier.id)
-    )
-  },
-  async (createdIds, { container }) => {
-    if (!createdIds?.length) {
-      return
-    }
-    const service = container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE)
-    await service.deleteLoyaltyTiers(createdIds)
-  }
-)
+    ),
+  create: (service, data) => service.createLoyaltyTiers(data),
+  remove: (service, ids) => service.deleteLoyaltyTiers(ids),
+})

@@ -1,25 +1,9 @@
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { LOYALTY_POINTS_MODULE } from "../../../modules/loyalty-points"
-import type LoyaltyPointsModuleService from "../../../modules/loyalty-points/service"
+import { deleteEntitiesStep } from "./entity-steps"
 
 export const deleteEarnRulesStepId = "delete-earn-rules"
 
 /** Soft-deletes earn rules; compensated by restoring them. */
-export const deleteEarnRulesStep = createStep(
-  deleteEarnRulesStepId,
-  async (ids: string[], { container }) => {
-    if (!ids.length) {
-      return new StepResponse(void 0, [] as string[])
-    }
-    const service = container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE)
-    await service.softDeleteEarnRules(ids)
-    return new StepResponse(void 0, ids)
-  },
-  async (ids, { container }) => {
-    if (!ids?.length) {
-      return
-    }
-    const service = container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE)
-    await service.restoreEarnRules(ids)
-  }
-)
+export const deleteEarnRulesStep = deleteEntitiesStep(deleteEarnRulesStepId, {
+  softDelete: (service, ids) => service.softDeleteEarnRules(ids),
+  restore: (service, ids) => service.restoreEarnRules(ids),
+})
