@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
@@ -12,7 +13,7 @@ import { eventually, failure } from "../helpers/requests"
 jest.setTimeout(300_000)
 
 type Headers = { headers: Record<string, string> }
-type Pg = ReturnType<MedusaContainer["resolve"]>
+type Pg = Knex
 type HistoryImportBody = Record<string, any>
 
 const CUSTOMERS_HEADER = "email,first_name,last_name,phone,country_code,city,postal_code,created_at,marketing_consent,metadata"

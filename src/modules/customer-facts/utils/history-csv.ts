@@ -1,6 +1,7 @@
 import { Transform, type Readable, type TransformCallback } from "node:stream"
 import { StringDecoder } from "node:string_decoder"
 import { parse, type CsvError } from "csv-parse"
+import { parse as parseSync } from "csv-parse/sync"
 import { MedusaError } from "@medusajs/framework/utils"
 
 export const HISTORY_FILES = ["customers.csv", "orders.csv"] as const
@@ -115,6 +116,83 @@ export class LineEndings extends Transform {
   }
 }
 
+/** The history_import byte counters are 32-bit integers. */
+export const MAX_HISTORY_FILE_BYTES = 2 ** 31 - 1
+/** The header line is looked for in this many first bytes. */
+const HEADER_PROBE_BYTES = 64 * 1024
+
+const invalidFile = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
+
+/**
+ * Passes a file through while checking, in its first bytes, that it is a text CSV whose first
+ * line names the file's columns: a wrong file is refused while it uploads, naming the column.
+ */
+export class HistoryHeaderCheck extends Transform {
+  size = 0
+  private head: Buffer[] = []
+  private checked = false
+
+  /** `label` prefixes the messages (the form field of an upload: "customers: "). */
+  constructor(
+    private readonly file: HistoryFile,
+    private readonly label = ""
+  ) {
+    super()
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.size += chunk.length
+    if (this.size > MAX_HISTORY_FILE_BYTES) {
+      callback(invalidFile(`${this.label}the file is larger than 2 GiB`))
+      return
+    }
+    if (!this.checked) {
+      this.head.push(chunk)
+      const head = Buffer.concat(this.head)
+      if (head.includes(10) || head.length >= HEADER_PROBE_BYTES) {
+        try {
+          this.check(head)
+        } catch (e) {
+          callback(e as Error)
+          return
+        }
+      }
+    }
+    callback(null, chunk)
+  }
+
+  override _flush(callback: TransformCallback): void {
+    try {
+      if (!this.checked) {
+        this.check(Buffer.concat(this.head))
+      }
+      callback()
+    } catch (e) {
+      callback(e as Error)
+    }
+  }
+
+  private check(head: Buffer): void {
+    this.checked = true
+    this.head = []
+    const end = head.indexOf(10)
+    const firstLine = (end === -1 ? head : head.subarray(0, end)).toString("utf8")
+    if (head.includes(0) || firstLine.includes("\uFFFD")) {
+      throw invalidFile(`${this.label}${this.file} must be a CSV text file (UTF-8); this one looks binary (a spreadsheet? export it as CSV)`)
+    }
+    if (!firstLine.trim()) {
+      throw invalidFile(`${this.label}${this.file} is empty; its first line must name the columns`)
+    }
+    let header: string[]
+    try {
+      header = (parseSync(firstLine, { bom: true, relax_quotes: true }) as string[][])[0] ?? []
+    } catch {
+      throw invalidFile(`${this.label}${this.file} line 1 must name the columns, separated by commas`)
+    }
+    readHeader(this.file, header)
+  }
+}
+
 const STRUCTURE_MESSAGES: Record<string, string> = {
   CSV_INVALID_CLOSING_QUOTE: "a quoted value must be followed by a comma or the end of the line",
   CSV_QUOTE_NOT_CLOSED: "a quoted value is never closed",
@@ -173,10 +251,11 @@ export async function* readCsvLines(
   let columns: string[] | null = null
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      while (skipped.length) {
+      const line = info.lines - newlines(record)
+      // The parser reports a broken line while it reads ahead: keep the file's order.
+      while (skipped.length && skipped[0].line < line) {
         yield { line: skipped[0].line, error: skipped.shift()! }
       }
-      const line = info.lines - newlines(record)
       if (!columns) {
         columns = readHeader(file, record)
         continue

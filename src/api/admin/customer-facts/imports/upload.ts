@@ -1,22 +1,17 @@
 import { once } from "node:events"
 import { createRequire } from "node:module"
 import path from "node:path"
-import { Transform, type Readable, type TransformCallback } from "node:stream"
+import type { Readable } from "node:stream"
 import { pipeline } from "node:stream/promises"
 import { setTimeout as delay } from "node:timers/promises"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { parse } from "csv-parse/sync"
-import { readHeader, type HistoryFile } from "../../../../modules/customer-facts/utils/history-csv"
+import { HistoryHeaderCheck, MAX_HISTORY_FILE_BYTES, type HistoryFile } from "../../../../modules/customer-facts/utils/history-csv"
 
 /** The form fields of the upload and the file each carries. */
 export const HISTORY_UPLOAD_FIELDS = { customers: "customers.csv", orders: "orders.csv" } as const satisfies Record<string, HistoryFile>
 export type HistoryUploadField = keyof typeof HISTORY_UPLOAD_FIELDS
 
-/** The history_import byte counters are 32-bit integers. */
-export const MAX_HISTORY_FILE_BYTES = 2 ** 31 - 1
-/** The header line is looked for in this many first bytes. */
-const HEADER_PROBE_BYTES = 64 * 1024
 const CSV_MIME_TYPES = ["text/csv", "application/csv", "text/plain", "text/x-csv", "application/vnd.ms-excel", "application/octet-stream"]
 
 /** A file streamed into Medusa's File module by the upload. */
@@ -39,75 +34,6 @@ const multer = createRequire(require.resolve("@medusajs/medusa"))("multer") as M
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
 
-/**
- * Passes a file through while checking, in its first bytes, that it is a text CSV whose first
- * line names the file's columns: a wrong file is refused while it uploads, naming the column.
- */
-class HeaderCheck extends Transform {
-  size = 0
-  private head: Buffer[] = []
-  private checked = false
-
-  constructor(
-    private readonly field: HistoryUploadField,
-    private readonly file: HistoryFile
-  ) {
-    super()
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.size += chunk.length
-    if (this.size > MAX_HISTORY_FILE_BYTES) {
-      callback(invalid(`${this.field}: the file is larger than 2 GiB`))
-      return
-    }
-    if (!this.checked) {
-      this.head.push(chunk)
-      const head = Buffer.concat(this.head)
-      if (head.includes(10) || head.length >= HEADER_PROBE_BYTES) {
-        try {
-          this.check(head)
-        } catch (e) {
-          callback(e as Error)
-          return
-        }
-      }
-    }
-    callback(null, chunk)
-  }
-
-  override _flush(callback: TransformCallback): void {
-    try {
-      if (!this.checked) {
-        this.check(Buffer.concat(this.head))
-      }
-      callback()
-    } catch (e) {
-      callback(e as Error)
-    }
-  }
-
-  private check(head: Buffer): void {
-    this.checked = true
-    this.head = []
-    const end = head.indexOf(10)
-    const firstLine = (end === -1 ? head : head.subarray(0, end)).toString("utf8")
-    if (head.includes(0) || firstLine.includes("\uFFFD")) {
-      throw invalid(`${this.field}: ${this.file} must be a CSV text file (UTF-8); this one looks binary (a spreadsheet? export it as CSV)`)
-    }
-    if (!firstLine.trim()) {
-      throw invalid(`${this.field}: ${this.file} is empty; its first line must name the columns`)
-    }
-    let header: string[]
-    try {
-      header = (parse(firstLine, { bom: true, relax_quotes: true }) as string[][])[0] ?? []
-    } catch {
-      throw invalid(`${this.field}: ${this.file} line 1 must name the columns, separated by commas`)
-    }
-    readHeader(this.file, header)
-  }
-}
-
 const isUploadField = (field: string): field is HistoryUploadField => field in HISTORY_UPLOAD_FIELDS
 
 /** Streams each uploaded file to Medusa's File module (private), checking its header on the way. */
@@ -124,7 +50,7 @@ const fileModuleStorage: StorageEngine = {
       return
     }
     const files = req.scope.resolve(Modules.FILE)
-    const check = new HeaderCheck(field, HISTORY_UPLOAD_FIELDS[field])
+    const check = new HistoryHeaderCheck(HISTORY_UPLOAD_FIELDS[field], `${field}: `)
     files
       .getUploadStream({ filename: `history-import-${field}.csv`, mimeType: "text/csv", access: "private" })
       .then(async ({ writeStream, promise, fileKey }) => {
