@@ -1,8 +1,8 @@
 import { Container, Heading, Label, Text } from "@medusajs/ui"
 import { FormField } from "../common/form-field"
-import { SwitchField } from "../common/switch-field"
 import { LookupPicker } from "./lookup-picker"
 import { OptionSelect } from "./option-select"
+import { OptionSwitch } from "./option-switch"
 import type { GroupSync, SegmentDetailsDraft } from "./segment-draft"
 
 const GROUP_MODES = [
@@ -25,14 +25,14 @@ export const SegmentOptionsSection = ({
   return (
     <Container className="flex flex-col gap-y-4 px-6 py-4">
       <Heading level="h2">Options</Heading>
-      <SwitchField
+      <OptionSwitch
         id="segment-live"
         label="Live"
         hint="Customers enter and leave within seconds of an order, a refund or a profile change. Paused segments keep their members."
         checked={details.is_live}
         onCheckedChange={(is_live) => onChange({ is_live })}
       />
-      <SwitchField
+      <OptionSwitch
         id="segment-store-visible"
         label="Visible to the storefront"
         hint="A logged-in customer can ask whether they are a member (GET /store/segments/me)."
