@@ -1,0 +1,2 @@
+export { EmailSuppression } from "./email-suppression"
+export { MarketingMessage } from "./marketing-message"

@@ -1,0 +1,3 @@
+export { CustomerCoverage } from "./customer-coverage"
+export { Reminder } from "./reminder"
+export { ReminderRule } from "./reminder-rule"
