@@ -1,13 +1,14 @@
 /**
  * The shapes the plugin's admin API returns and accepts, as the dashboard sees them (JSON: dates are
  * ISO strings). They mirror the routes and validators under src/api/admin/loyalty; the gift
- * shipment's shape is the route's own type, imported (types only: nothing of the server is bundled).
+ * shipment's shape is the loyalty module's own type, imported (types only: nothing of the server
+ * is bundled).
  */
 import type {
   GiftShipment as ServerGiftShipment,
   GiftShipmentStatus,
   GiftShippingAddress,
-} from "../../api/admin/loyalty/gift-shipments/types"
+} from "../../modules/loyalty-points/types"
 
 /** What JSON makes of a server type: dates arrive as ISO strings. */
 type Jsonified<T> = T extends Date ? string : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T
@@ -273,7 +274,7 @@ export type AdminPointsReportResponse = {
 export const GIFT_SHIPMENT_STATUSES = ["pending", "fulfilled", "cancelled"] as const satisfies readonly GiftShipmentStatus[]
 export type { GiftShipmentStatus, GiftShippingAddress }
 
-/** A gift shipment as the queue route returns it (the route's own type, dates as JSON strings). */
+/** A gift shipment as the queue route returns it (the module's type, dates as JSON strings). */
 export type GiftShipment = Jsonified<ServerGiftShipment>
 
 export type AdminGiftShipmentsParams = {

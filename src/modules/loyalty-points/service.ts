@@ -27,6 +27,7 @@ import {
 } from "./models"
 import type {
   BalanceMismatch,
+  GiftShipmentStatus,
   CountPurchasesInput,
   CreditPointsInput,
   DebitPointsInput,
@@ -115,7 +116,7 @@ export type ReferralParties = { id: string; referrer_customer_id: string; refere
 
 export type GiftShipmentBefore = {
   id: string
-  status: "pending" | "fulfilled" | "cancelled"
+  status: GiftShipmentStatus
   fulfilled_at: Date | null
   fulfilled_by: string | null
   note: string | null

@@ -1,5 +1,5 @@
 import { stringify, type Stringifier } from "csv-stringify"
-import type { GiftShipmentWithVariant } from "./helpers"
+import type { GiftShipmentWithVariant } from "../../../../modules/loyalty-points/types"
 
 /** The columns of the gift shipment export, in order; the header row repeats them. */
 export const GIFT_SHIPMENT_CSV_COLUMNS = [

@@ -1,4 +1,4 @@
-import type { GiftShipmentWithVariant } from "./helpers"
+import type { GiftShipmentWithVariant } from "../../../../modules/loyalty-points/types"
 
 /** Labels per A4 sheet: 3 columns × 8 rows of 70 × 37 mm (Avery L7161-style sheets). */
 export const LABELS_PER_SHEET = 24

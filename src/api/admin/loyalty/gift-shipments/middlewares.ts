@@ -1,5 +1,4 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
-import { listGiftShipmentsQueryConfig } from "./query-config"
 import {
   AdminFulfillGiftShipments,
   AdminGiftShipmentLabelsParams,
@@ -11,7 +10,7 @@ export const adminGiftShipmentsMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["GET"],
     matcher: "/admin/loyalty/gift-shipments",
-    middlewares: [validateAndTransformQuery(AdminGiftShipmentsParams, listGiftShipmentsQueryConfig)],
+    middlewares: [validateAndTransformQuery(AdminGiftShipmentsParams, {})],
   },
   {
     methods: ["GET"],

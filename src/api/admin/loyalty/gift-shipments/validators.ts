@@ -1,8 +1,9 @@
 import { z } from "@medusajs/framework/zod"
 import { createEnumListParam, createPaginationParams } from "../../../utils/validators"
-import { GIFT_SHIPMENT_STATUSES, type GiftShipmentStatus } from "./types"
+import type { GiftShipmentStatus } from "../../../../modules/loyalty-points/types"
 
-export { GIFT_SHIPMENT_STATUSES, type GiftShipmentStatus }
+export type { GiftShipmentStatus }
+export const GIFT_SHIPMENT_STATUSES = ["pending", "fulfilled", "cancelled"] as const satisfies readonly GiftShipmentStatus[]
 
 /** The most shipments one fulfilment or one `ids` list of labels may name. */
 export const MAX_GIFT_SHIPMENT_IDS = 500

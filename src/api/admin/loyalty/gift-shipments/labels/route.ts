@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { assertGiftShipmentsExist, createGiftShipmentLoader, giftShipmentPages, streamDocument } from "../helpers"
+import { giftShipmentPages, streamDocument } from "../helpers"
 import { giftShipmentLabels, labelsDocumentHead, labelsDocumentTail } from "../labels"
 import type { AdminGiftShipmentLabelsParamsType, GiftShipmentStatus } from "../validators"
 
@@ -9,17 +9,12 @@ export const GET = async (
   res: MedusaResponse
 ) => {
   const { ids } = req.validatedQuery
-  if (ids) {
-    await assertGiftShipmentsExist(req.scope, ids)
-  }
   const status: GiftShipmentStatus[] = req.validatedQuery.status ?? ["pending"]
-  const filters = ids ? { ids } : { status }
-  const load = createGiftShipmentLoader(req.scope)
   let written = 0
   async function* labels() {
-    for await (const rows of giftShipmentPages(req.scope, filters)) {
-      const html = giftShipmentLabels(await load(rows), written)
-      written += rows.length
+    for await (const page of giftShipmentPages(req.scope, ids ? { ids } : { status })) {
+      const html = giftShipmentLabels(page, written)
+      written += page.length
       yield html
     }
   }
