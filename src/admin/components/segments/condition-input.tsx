@@ -53,7 +53,7 @@ export const ConditionInput = ({
   context: ConditionInputContext
 }) => {
   const label = inputLabel(field.field, input.name)
-  const common = { label, invalid }
+  const common = { id, label, invalid }
   const kind = input.kind
 
   if (kind === "segment_id") {
@@ -130,6 +130,7 @@ export const ConditionInput = ({
     default:
       return (
         <Input
+          id={id}
           size="small"
           aria-label={label}
           aria-invalid={invalid || undefined}

@@ -7,11 +7,13 @@ import { OptionSelect } from "./option-select"
  * the store's currencies, or a code typed by hand when the store has none or the code is another.
  */
 export const CurrencySelect = ({
+  id,
   label,
   value,
   onChange,
   invalid = false,
 }: {
+  id?: string
   label: string
   value: string
   onChange: (value: string) => void
@@ -22,6 +24,7 @@ export const CurrencySelect = ({
   if (!isLoading && currencies.length && (known || !value)) {
     return (
       <OptionSelect
+        id={id}
         label={label}
         value={value.toLowerCase()}
         onChange={onChange}
@@ -34,6 +37,7 @@ export const CurrencySelect = ({
   }
   return (
     <Input
+      id={id}
       size="small"
       aria-label={label}
       aria-invalid={invalid || undefined}

@@ -17,11 +17,13 @@ function toIsoDay(date: Date | null): string {
 
 /** A calendar day for a condition, kept as the ISO day the condition language takes. */
 export const DateField = ({
+  id,
   label,
   value,
   onChange,
   invalid = false,
 }: {
+  id?: string
   label: string
   value: string
   onChange: (value: string) => void
@@ -29,6 +31,7 @@ export const DateField = ({
 }) => (
   <div className="w-[170px]">
     <DatePicker
+      id={id}
       size="small"
       aria-label={label}
       value={toDate(value)}

@@ -2,6 +2,7 @@ import { Input, clx } from "@medusajs/ui"
 
 /** A small number input; the value stays as typed (the server names it if it is not a number). */
 export const NumberField = ({
+  id,
   label,
   value,
   onChange,
@@ -11,6 +12,7 @@ export const NumberField = ({
   invalid = false,
   className,
 }: {
+  id?: string
   label: string
   value: string
   onChange: (value: string) => void
@@ -21,6 +23,7 @@ export const NumberField = ({
   className?: string
 }) => (
   <Input
+    id={id}
     size="small"
     type="number"
     inputMode="decimal"

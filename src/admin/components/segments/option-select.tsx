@@ -2,6 +2,7 @@ import { Select } from "@medusajs/ui"
 
 /** A small select over fixed options (an operator, a unit, a score, yes/no). */
 export const OptionSelect = ({
+  id,
   label,
   value,
   onChange,
@@ -10,6 +11,7 @@ export const OptionSelect = ({
   invalid = false,
   className = "w-[150px]",
 }: {
+  id?: string
   label: string
   value: string
   onChange: (value: string) => void
@@ -19,7 +21,7 @@ export const OptionSelect = ({
   className?: string
 }) => (
   <Select size="small" value={value || undefined} onValueChange={onChange}>
-    <Select.Trigger aria-label={label} aria-invalid={invalid || undefined} className={className}>
+    <Select.Trigger id={id} aria-label={label} aria-invalid={invalid || undefined} className={className}>
       <Select.Value placeholder={placeholder} />
     </Select.Trigger>
     <Select.Content>

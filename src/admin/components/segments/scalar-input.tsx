@@ -13,12 +13,14 @@ const TYPES = [
  * metadata, so the merchant says which one is meant. Greater/less than compare numbers only.
  */
 export const ScalarInput = ({
+  id,
   label,
   value,
   onChange,
   op,
   invalid = false,
 }: {
+  id?: string
   label: string
   value: ScalarDraft
   onChange: (value: ScalarDraft) => void
@@ -33,6 +35,7 @@ export const ScalarInput = ({
     <div className="flex items-center gap-2">
       {as === "boolean" ? (
         <OptionSelect
+          id={id}
           label={label}
           value={value.text === "false" ? "false" : "true"}
           onChange={(text) => set({ text })}
@@ -44,6 +47,7 @@ export const ScalarInput = ({
         />
       ) : (
         <Input
+          id={id}
           size="small"
           aria-label={label}
           aria-invalid={invalid || undefined}

@@ -12,12 +12,14 @@ const MODES = [
 
 /** When the purchases or orders counted took place: any time, the last N days/weeks/months/years, or between two days. */
 export const WindowInput = ({
+  id,
   label,
   value,
   onChange,
   units,
   invalid = false,
 }: {
+  id?: string
   label: string
   value: WindowDraft
   onChange: (value: WindowDraft) => void
@@ -27,7 +29,7 @@ export const WindowInput = ({
   const set = (patch: Partial<WindowDraft>) => onChange({ ...value, ...patch })
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <OptionSelect label={label} value={value.mode} onChange={(mode) => set({ mode: mode as WindowDraft["mode"] })} options={MODES} invalid={invalid} />
+      <OptionSelect id={id} label={label} value={value.mode} onChange={(mode) => set({ mode: mode as WindowDraft["mode"] })} options={MODES} invalid={invalid} />
       {value.mode === "last" && (
         <>
           <NumberField label={`${label}: how many`} value={value.amount} onChange={(amount) => set({ amount })} step="1" min="1" invalid={invalid} className="w-[80px]" />
