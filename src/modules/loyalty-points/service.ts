@@ -759,15 +759,19 @@ class LoyaltyPointsModuleService extends MedusaService({
       return { changes: [], last_account_id: null }
     }
     const ids = rows.map((r) => r.id)
-    const points: { account_id: string; points: number }[] = await knex("points_transaction")
-      .whereIn("account_id", ids)
-      .whereNull("deleted_at")
-      .whereIn("type", ["earn", "reverse"])
-      .whereNotNull("lot_id")
-      .andWhere("occurred_at", ">", since)
-      .andWhere("occurred_at", "<=", now)
-      .groupBy("account_id")
-      .select("account_id", knex.raw("sum(points)::int as points"))
+    // Order points and their reversals: a reversal counts only against a lot an order earned (not
+    // against a voided referral or a rolled-back adjustment, which never counted in the first place).
+    const points: { account_id: string; points: number }[] = await knex("points_transaction as t")
+      .join("points_lot as l", "l.id", "t.lot_id")
+      .join("points_transaction as e", "e.id", "l.transaction_id")
+      .whereIn("t.account_id", ids)
+      .whereNull("t.deleted_at")
+      .whereIn("t.type", ["earn", "reverse"])
+      .andWhere("e.type", "earn")
+      .andWhere("t.occurred_at", ">", since)
+      .andWhere("t.occurred_at", "<=", now)
+      .groupBy("t.account_id")
+      .select("t.account_id", knex.raw("sum(t.points)::int as points"))
     const spend: { account_id: string; currency_code: string; amount: string }[] = await knex("points_lot as l")
       .whereIn("l.account_id", ids)
       .whereNotNull("l.order_id")

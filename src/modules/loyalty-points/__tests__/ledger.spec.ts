@@ -371,6 +371,30 @@ moduleIntegrationTestRunner<LoyaltyPointsModuleService>({
       expect(await tierName("cus_s")).toBe("Big spender")
     })
 
+    it("counts only order points towards a tier: reversing a referral or an adjustment does not lower it", async () => {
+      await service.createLoyaltyTiers([{ name: "Silver", rank: 1, basis: "points", threshold: 100 }])
+      await earnLine("cus_tr", "order_tr", "l", 150, 1500, at(0))
+      await service.creditPoints({
+        customer_id: "cus_tr",
+        type: "referral",
+        occurred_at: at(1),
+        entries: [{ idempotency_key: "referral:tr:referrer", points: 500 }],
+      })
+      await service.creditPoints({ customer_id: "cus_tr", type: "adjust", occurred_at: at(1), entries: [{ idempotency_key: "adjust:tr", points: 40 }] })
+      const lots = await service.listPointsLots({ transaction_id: (await service.listPointsTransactions({ idempotency_key: ["referral:tr:referrer", "adjust:tr"] })).map((t) => t.id) })
+      expect(lots).toHaveLength(2)
+      await service.reverseEarnedPoints({
+        source_key: "void:tr",
+        reversals: lots.map((l) => ({ lot_id: l.id, refunded_amount: 0 })),
+        occurred_at: at(2),
+      })
+      const { changes } = await service.evaluateTiers({ customer_ids: ["cus_tr"], now: at(3) })
+      expect(changes).toHaveLength(1)
+      const [account] = await service.listLoyaltyAccounts({ customer_id: "cus_tr" })
+      const [silver] = await service.listLoyaltyTiers({ name: "Silver" })
+      expect(account.tier_id).toBe(silver.id)
+    })
+
     it("reports points issued, redeemed, expired and reversed per period, and the liability per currency", async () => {
       await earnLine("cus_rep", "order_rep1", "l", 1000, 10000, at(0))
       await earnLine("cus_rep", "order_rep2", "l", 500, 5000, at(40))
