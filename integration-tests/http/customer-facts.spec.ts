@@ -133,7 +133,13 @@ medusaIntegrationTestRunner({
       expect(fresh.fact.order_count).toBe(before + 1)
       expect(fresh.products.find((p: { sku: string }) => p.sku === "PH-MIN-60")).toMatchObject({ quantity: expect.any(Number) })
       const mine = () => pg("customer_fact").where({ customer_id: customer.customer_id }).first()
-      const afterOrder = await mine()
+      // The order's points arrive through their own event: wait until the row stops changing.
+      let afterOrder = await mine()
+      for (let previous = null as unknown; JSON.stringify(previous) !== JSON.stringify(afterOrder.points_balance); ) {
+        previous = afterOrder.points_balance
+        await sleep(1500)
+        afterOrder = await mine()
+      }
 
       const eventBus = container.resolve(Modules.EVENT_BUS)
       for (let i = 0; i < 3; i++) {
@@ -193,6 +199,7 @@ medusaIntegrationTestRunner({
       expect(balance).toMatchObject({ customer_id: someone.customer_id, fact: { order_count: someone.order_count } })
       expect(balance.spend.length).toBeGreaterThan(0)
       expect(balance.products.length).toBeGreaterThan(0)
+      expect(balance.products[0]).toMatchObject({ product_title: expect.any(String) })
       expect((await failure(api.get("/admin/customer-facts/customers/cus_missing", headers))).status).toBe(404)
 
       const before = await snapshot(pg)

@@ -130,6 +130,11 @@ medusaIntegrationTestRunner({
         message: expect.stringContaining("definition.and[1].or[0].value"),
       })
       expect(await bad({ and: [] })).toMatchObject({ status: 400, message: expect.stringContaining("definition.and") })
+      // Every bad node in one answer, not only the first three.
+      const many = await bad({ and: [1, 2, 3, 4, 5].map((n) => ({ field: "order_count", op: "gte", value: `n${n}` })) })
+      for (const n of [0, 1, 2, 3, 4]) expect(many.message).toContain(`definition.and[${n}].value`)
+      const nested = await bad({ and: [{ field: "has_account", value: true }, { or: [{ field: "purchased", op: "bought", tag_ids: ["ptag_nope"] }] }] })
+      expect(nested.message).toContain('definition.and[1].or[0].tag_ids: no product tag "ptag_nope"')
       expect(await bad({ not: { field: "shoe_size", op: "eq", value: 42 } })).toMatchObject({
         status: 400,
         message: expect.stringContaining("definition.not.field: unknown field"),
@@ -145,7 +150,7 @@ medusaIntegrationTestRunner({
       })
       expect(await bad({ field: "purchased", op: "bought", category_ids: ["pcat_nope"] })).toMatchObject({
         status: 400,
-        message: expect.stringContaining('category_ids: no product category "pcat_nope"'),
+        message: expect.stringContaining('definition.category_ids: no product category "pcat_nope"'),
       })
       expect(await bad(undefined)).toMatchObject({ status: 400, message: expect.stringContaining("definition") })
       const noName = await failure(api.post("/admin/segments", { definition: { field: "has_account", value: true } }, headers))
@@ -167,8 +172,10 @@ medusaIntegrationTestRunner({
       const { data: page } = await api.get(`/admin/segments/${segment.id}/members?limit=5`, headers)
       const member = page.members[0]
       const { data: why } = await api.get(`/admin/segments/${segment.id}/explain?customer_id=${member.customer_id}`, headers)
-      expect(why.explanation).toMatchObject({ member: true, has_facts: true, tree: { kind: "purchased", result: true } })
+      expect(why.explanation).toMatchObject({ member: true, stored_member: true, has_facts: true, tree: { kind: "purchased", result: true } })
       expect(Number(why.explanation.tree.value)).toBeGreaterThanOrEqual(3)
+      const { data: byId } = await api.get(`/admin/segments?id=${segment.id}`, headers)
+      expect(byId.segments.map((s: { id: string }) => s.id)).toEqual([segment.id])
       const { data: mine } = await api.get(`/admin/segments/customers/${member.customer_id}`, headers)
       expect(mine.segments.map((s: { id: string }) => s.id)).toContain(segment.id)
 

@@ -7,8 +7,9 @@ import type { AdminCreateSegmentType, AdminSegmentsParamsType } from "./validato
 /** Lists segments with their member counts, newest first. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminSegmentsParamsType>, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { q, is_live } = req.validatedQuery
+  const { q, is_live, id } = req.validatedQuery
   const filters: Record<string, unknown> = {}
+  if (id) filters.id = id
   if (q) filters.name = { $ilike: `%${q}%` }
   if (is_live !== undefined) filters.is_live = is_live
   const { data, metadata } = await query.graph({

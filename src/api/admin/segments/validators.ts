@@ -6,9 +6,8 @@ import { createPaginationParams } from "../../utils/validators"
 export const SegmentDefinition = z.unknown().transform((value, ctx): SegmentNode => {
   const parsed = parseSegmentDefinition(value)
   if (!parsed.ok) {
-    for (const issue of parsed.issues.slice(0, 3)) {
-      ctx.addIssue({ code: "custom", message: `${issue.path}: ${issue.message}` })
-    }
+    // One issue carrying all of them: Medusa's formatter reports only the first three issues.
+    ctx.addIssue({ code: "custom", message: parsed.issues.slice(0, 20).map((i) => `${i.path}: ${i.message}`).join("; ") })
     return z.NEVER
   }
   return parsed.definition
@@ -66,6 +65,7 @@ export type AdminExplainParamsType = z.infer<typeof AdminExplainParams>
 
 export const AdminSegmentsParams = createPaginationParams().extend({
   q: z.string().trim().max(200).optional(),
+  id: z.preprocess((v) => (typeof v === "string" ? v.split(",") : v), z.array(z.string().min(1)).max(100)).optional(),
   is_live: booleanParam.optional(),
 })
 export type AdminSegmentsParamsType = z.infer<typeof AdminSegmentsParams>

@@ -79,3 +79,24 @@ export function dependsOnTime(definition: SegmentNode, references: ResolvedRefer
   })
   return timed
 }
+
+/**
+ * The path of the first condition that names `id` under `key` (e.g. `definition.and[2].category_ids`),
+ * so a reference error points at its node like a validation error does.
+ */
+export function referencePath(definition: SegmentNode, key: string, id: string, root = "definition"): string {
+  const walk = (node: SegmentNode, path: string): string | null => {
+    if ("and" in node || "or" in node) {
+      const [group, list] = "and" in node ? ["and", node.and] : ["or", node.or]
+      for (let i = 0; i < list.length; i++) {
+        const found = walk(list[i], `${path}.${group}[${i}]`)
+        if (found) return found
+      }
+      return null
+    }
+    if ("not" in node) return walk(node.not, `${path}.not`)
+    const value = (node as Record<string, unknown>)[key]
+    return value === id || (Array.isArray(value) && value.includes(id)) ? `${path}.${key}` : null
+  }
+  return walk(definition, root) ?? `${root}.${key}`
+}
