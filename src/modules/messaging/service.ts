@@ -33,40 +33,92 @@ class MessagingModuleService extends MedusaService({ MarketingMessage, EmailSupp
    */
   @InjectTransactionManager()
   async reserveMessage(input: ReserveMessageInput, @MedusaContext() sharedContext: Context = {}): Promise<ReservedMessage> {
+    const { kind, now, ...message } = input
+    const reserved = await this.reserveMessages({ kind, now, messages: [message] }, sharedContext)
+    return reserved.get(input.idempotency_key)!
+  }
+
+  /**
+   * Reserves many messages at once (a campaign batch): the same rules as `reserveMessage` — an
+   * earlier reservation of a key is returned as it is, the cap counts the window and this batch —
+   * in a handful of statements. Returns each key's reservation.
+   */
+  @InjectTransactionManager()
+  async reserveMessages(
+    input: { kind: ReserveMessageInput["kind"]; now?: Date; messages: Omit<ReserveMessageInput, "kind" | "now">[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Map<string, ReservedMessage>> {
     const knex = transactionKnex(sharedContext)
-    await knex.raw(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`messaging:${input.customer_id}`])
-    const [existing] = await knex("marketing_message").where({ idempotency_key: input.idempotency_key }).select("id", "status", "reason")
-    if (existing) {
-      return { ...existing, created: false }
+    const result = new Map<string, ReservedMessage>()
+    if (!input.messages.length) {
+      return result
     }
     const now = input.now ?? new Date()
-    let status: ReservedMessage["status"] = "reserved"
-    let reason: string | null = null
+    const customers = [...new Set(input.messages.map((m) => m.customer_id))].sort()
+    await knex.raw(`select count(pg_advisory_xact_lock(hashtextextended('messaging:' || c, 0))) from unnest(?::text[]) as c`, [customers])
+    const existing: { id: string; idempotency_key: string; status: ReservedMessage["status"]; reason: string | null }[] = await knex("marketing_message")
+      .whereIn("idempotency_key", input.messages.map((m) => m.idempotency_key))
+      .select("id", "idempotency_key", "status", "reason")
+    for (const e of existing) {
+      result.set(e.idempotency_key, { id: e.id, status: e.status, reason: e.reason, created: false })
+    }
+    const counts = new Map<string, number>()
     if (this.cap_) {
-      const [{ count }] = await knex("marketing_message")
-        .where({ customer_id: input.customer_id })
+      const rows: { customer_id: string; count: string }[] = await knex("marketing_message")
+        .whereIn("customer_id", customers)
         .whereIn("status", ["reserved", "sent"])
         .andWhere("reserved_at", ">", new Date(now.getTime() - this.cap_.perDays * DAY))
-        .count<{ count: string }[]>("* as count")
-      if (Number(count) >= this.cap_.maxMessages) {
-        status = "suppressed"
-        reason = "frequency_cap"
-      }
+        .groupBy("customer_id")
+        .select("customer_id", knex.raw("count(*) as count"))
+      for (const r of rows) counts.set(r.customer_id, Number(r.count))
     }
-    const id = generateEntityId(undefined, "mmsg")
-    await knex("marketing_message").insert({
-      id,
-      customer_id: input.customer_id,
-      kind: input.kind,
-      source_id: input.source_id,
-      idempotency_key: input.idempotency_key,
-      to: input.to ?? null,
-      template: input.template ?? null,
-      status,
-      reason,
-      reserved_at: now,
-    })
-    return { id, status, reason, created: true }
+    const rows: Record<string, unknown>[] = []
+    for (const m of input.messages) {
+      if (result.has(m.idempotency_key)) continue
+      const used = counts.get(m.customer_id) ?? 0
+      const capped = !!this.cap_ && used >= this.cap_.maxMessages
+      if (!capped) counts.set(m.customer_id, used + 1)
+      const id = generateEntityId(undefined, "mmsg")
+      const status: ReservedMessage["status"] = capped ? "suppressed" : "reserved"
+      rows.push({
+        id,
+        customer_id: m.customer_id,
+        kind: input.kind,
+        source_id: m.source_id,
+        idempotency_key: m.idempotency_key,
+        to: m.to ?? null,
+        template: m.template ?? null,
+        status,
+        reason: capped ? "frequency_cap" : null,
+        reserved_at: now,
+      })
+      result.set(m.idempotency_key, { id, status, reason: capped ? "frequency_cap" : null, created: true })
+    }
+    for (let i = 0; i < rows.length; i += 1000) {
+      await knex("marketing_message").insert(rows.slice(i, i + 1000))
+    }
+    return result
+  }
+
+  /** Records that many reserved messages went out (or failed) at once. */
+  @InjectTransactionManager()
+  async recordOutcomes(
+    input: { ids: string[]; status: "sent" | "failed"; provider_message_id?: string | null; reason?: string | null; at?: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    if (!input.ids.length) {
+      return
+    }
+    await transactionKnex(sharedContext)("marketing_message")
+      .whereIn("id", input.ids)
+      .whereIn("status", ["reserved", "failed"])
+      .update({
+        status: input.status,
+        provider_message_id: input.provider_message_id ?? null,
+        reason: input.reason ?? null,
+        sent_at: input.status === "sent" ? (input.at ?? new Date()) : null,
+        updated_at: new Date(),
+      })
   }
 
   /** Records the outcome of sending reserved messages. */

@@ -37,6 +37,22 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       expect(results.filter((r) => r.status === "suppressed")).toHaveLength(6)
     })
 
+    it("reserves a campaign batch under the same cap, counting the batch itself and returning earlier keys as they were", async () => {
+      await reserve("cus_b1", "earlier")
+      const batch = await service.reserveMessages({
+        kind: "campaign",
+        now,
+        messages: [
+          { customer_id: "cus_b1", source_id: "r1", idempotency_key: "campaign:r1" },
+          { customer_id: "cus_b1", source_id: "r2", idempotency_key: "campaign:r2" },
+          { customer_id: "cus_b2", source_id: "r3", idempotency_key: "campaign:r3" },
+        ],
+      })
+      expect([...batch.values()].map((m) => m.status)).toEqual(["reserved", "suppressed", "reserved"])
+      const again = await service.reserveMessages({ kind: "campaign", now, messages: [{ customer_id: "cus_b2", source_id: "r3", idempotency_key: "campaign:r3" }] })
+      expect(again.get("campaign:r3")).toMatchObject({ id: batch.get("campaign:r3")!.id, created: false })
+    })
+
     it("lists suppressed addresses case-insensitively", async () => {
       await service.createEmailSuppressions([{ email: "bounced@example.com", reason: "bounce", source: "sendgrid" }])
       expect([...(await service.listSuppressedEmails(["Bounced@Example.com", "fine@example.com"]))]).toEqual(["bounced@example.com"])
