@@ -11,10 +11,16 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
-import { randomBytes } from "node:crypto"
+import { randomBytes, randomUUID } from "node:crypto"
+import type { WebhookSigner } from "./webhook-signer"
 
 export type FakeSendgridOptions = {
   port?: number
+  /**
+   * Like SendGrid, post signed events to this webhook after accepting a request: `processed` for
+   * every personalization, then `delivered`. Each event carries the personalization's custom args.
+   */
+  webhook?: { url: string; signer: WebhookSigner; events?: ("processed" | "delivered")[] }
   /** The API key requests must carry (`Authorization: Bearer <key>`); any non-empty key when unset. */
   apiKey?: string
   /** "full" keeps every accepted message; "recipients" keeps only per-recipient counts (for millions). */
@@ -144,6 +150,12 @@ export type FakeSendgrid = {
   close(): Promise<void>
 }
 
+/** Posts signed events to a webhook, as SendGrid does; failures are counted, not thrown (SendGrid retries, the fake does not). */
+async function postWebhook(url: string, signer: WebhookSigner, events: unknown[]) {
+  const { body, headers } = signer.sign(events)
+  await fetch(url, { method: "POST", body, headers }).catch(() => undefined)
+}
+
 /** Starts the fake on 127.0.0.1 (a free port unless `port` is given). */
 export async function startFakeSendgrid(options: FakeSendgridOptions = {}): Promise<FakeSendgrid> {
   const record = options.record ?? "full"
@@ -264,6 +276,21 @@ export async function startFakeSendgrid(options: FakeSendgridOptions = {}): Prom
       }
       stats.accepted += body.personalizations!.length
       send(res, 202, undefined, { "x-message-id": messageId })
+      if (options.webhook) {
+        const at = Math.floor(Date.now() / 1000)
+        const events = body.personalizations!.flatMap((p) =>
+          (options.webhook!.events ?? ["processed", "delivered"]).map((event) => ({
+            email: String(p.to?.[0]?.email ?? ""),
+            timestamp: at,
+            event,
+            sg_event_id: randomUUID(),
+            sg_message_id: `${messageId}.filter0001`,
+            ...(body.custom_args ?? {}),
+            ...(p.custom_args ?? {}),
+          }))
+        )
+        void postWebhook(options.webhook.url, options.webhook.signer, events)
+      }
     } catch (e) {
       send(res, 500, { errors: [{ field: null, message: (e as Error).message }] })
     }

@@ -1,3 +1,5 @@
 export * from "./loyalty-points"
 export * from "./customer-facts"
 export * from "./segments"
+export * from "./email-campaigns"
+export * from "./reminders"

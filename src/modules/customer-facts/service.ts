@@ -275,6 +275,19 @@ class CustomerFactsModuleService extends MedusaService({
     ])
   }
 
+  /** The products most customers bought (units kept), most bought first: a simple recommendation source. */
+  @InjectManager()
+  async listPopularProducts(input: { limit?: number } = {}, @MedusaContext() sharedContext: Context = {}): Promise<{ product_id: string; buyers: number }[]> {
+    const knex = contextKnex(sharedContext)
+    const rows: { product_id: string; buyers: string }[] = await knex("customer_product_fact")
+      .whereNotNull("product_id")
+      .groupBy("product_id")
+      .orderByRaw("count(distinct customer_id) desc, product_id")
+      .limit(input.limit ?? 20)
+      .select("product_id", knex.raw("count(distinct customer_id) as buyers"))
+    return rows.map((r) => ({ product_id: r.product_id, buyers: Number(r.buyers) }))
+  }
+
   /** Everything the facts hold about one customer: the row, spend per currency, products bought, the consent history. */
   @InjectManager()
   async retrieveCustomerProfile(customerId: string, @MedusaContext() sharedContext: Context = {}) {

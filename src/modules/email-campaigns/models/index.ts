@@ -1,0 +1,5 @@
+export { CampaignAttribution } from "./campaign-attribution"
+export { CampaignEvent } from "./campaign-event"
+export { CampaignRecipient } from "./campaign-recipient"
+export { EmailCampaign } from "./email-campaign"
+export { EmailCampaignTemplate } from "./email-campaign-template"

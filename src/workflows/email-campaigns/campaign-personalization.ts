@@ -1,0 +1,63 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { CUSTOMER_FACTS_MODULE } from "../../modules/customer-facts"
+import type CustomerFactsModuleService from "../../modules/customer-facts/service"
+import { substitutionsFor, withUtm, type PreparedTemplate } from "../../modules/email-campaigns/utils/render"
+import { LOYALTY_POINTS_MODULE } from "../../modules/loyalty-points"
+import type LoyaltyPointsModuleService from "../../modules/loyalty-points/service"
+import { recipientLinks } from "./campaign-links"
+
+export type PopularProduct = { id: string; title: string }
+export type RecipientContext = { points: number; tier: string | null; recommended_products: string[] }
+
+/** The store's most bought products with their titles: what {{recommended_products}} picks from. */
+export async function popularProducts(container: MedusaContainer, limit = 20): Promise<PopularProduct[]> {
+  const ids = (await container.resolve<CustomerFactsModuleService>(CUSTOMER_FACTS_MODULE).listPopularProducts({ limit })).map((p) => p.product_id)
+  const titles = ids.length ? await container.resolve(Modules.PRODUCT).listProducts({ id: ids }, { select: ["id", "title"] }) : []
+  return ids.map((id) => ({ id, title: titles.find((t) => t.id === id)?.title ?? "" })).filter((p) => p.title)
+}
+
+/** Points, tier and three recommended products (popular ones the customer has not bought) for many customers, read once. */
+export async function recipientContext(container: MedusaContainer, customerIds: string[], popular: PopularProduct[]) {
+  const facts = container.resolve<CustomerFactsModuleService>(CUSTOMER_FACTS_MODULE)
+  const profiles = new Map((await facts.listCustomerFacts({ customer_id: customerIds }, { select: ["customer_id", "points_balance", "tier_id"] })).map((f) => [f.customer_id, f]))
+  const tierIds = [...new Set([...profiles.values()].map((p) => p.tier_id).filter((t): t is string => !!t))]
+  const tiers = tierIds.length
+    ? new Map((await container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE).listLoyaltyTiers({ id: tierIds }, { select: ["id", "name"] })).map((t) => [t.id, t.name]))
+    : new Map<string, string>()
+  const bought = new Map<string, Set<string>>()
+  for (const row of await facts.listCustomerProductFacts({ customer_id: customerIds }, { select: ["customer_id", "product_id"] })) {
+    if (!row.product_id) continue
+    if (!bought.has(row.customer_id)) bought.set(row.customer_id, new Set())
+    bought.get(row.customer_id)!.add(row.product_id)
+  }
+  return (customerId: string): RecipientContext => {
+    const profile = profiles.get(customerId)
+    const mine = bought.get(customerId) ?? new Set<string>()
+    return {
+      points: profile?.points_balance ?? 0,
+      tier: profile?.tier_id ? (tiers.get(profile.tier_id) ?? null) : null,
+      recommended_products: popular.filter((p) => !mine.has(p.id)).slice(0, 3).map((p) => p.title),
+    }
+  }
+}
+
+/** One recipient's substitutions (variables and signed links) for a prepared template. */
+export function personalize(input: {
+  recipient: { id: string; campaign_id: string; customer_id: string; first_name: string | null }
+  template: PreparedTemplate
+  utm: Record<string, string> | null
+  context: RecipientContext
+  publicUrl: string
+  linkDays: number
+}) {
+  const links = recipientLinks({
+    publicUrl: input.publicUrl,
+    recipient_id: input.recipient.id,
+    campaign_id: input.recipient.campaign_id,
+    customer_id: input.recipient.customer_id,
+    links: input.template.links.map((u) => withUtm(u, input.utm)),
+    linkDays: input.linkDays,
+  })
+  return { links, substitutions: substitutionsFor({ first_name: input.recipient.first_name, ...input.context, ...links }) }
+}

@@ -1,0 +1,7 @@
+export * from "./attribute-order"
+export * from "./change-email-campaign-status"
+export * from "./preview-email-campaign"
+export * from "./record-campaign-events"
+export * from "./send-email-campaign"
+export * from "./start-email-campaign"
+export * from "./upsert-email-campaign"
