@@ -6,6 +6,10 @@ import { contextKnex, sqlBindings, transactionKnex } from "../../lib/module-knex
 import { CustomerCoverage, Reminder, ReminderRule } from "./models"
 import { REMINDER_DEFAULTS, type RemindersOptions, type ResolvedRemindersOptions } from "./types"
 import { coverageSql, LEARNED_CYCLES_SQL } from "./utils/coverage-sql"
+import type { CoverageSummary, CustomerReminders, CycleSuggestion, ReminderReport, ReminderSummary, UpcomingCursor, UpcomingReminder } from "./utils/read-models"
+import { REPORT_OUTCOMES_SQL, REPORT_REORDERS_SQL } from "./utils/report-sql"
+import { RULE_CUSTOMERS_PAGE_SQL } from "./utils/rule-customers-sql"
+import { SUGGESTED_CYCLE_SQL } from "./utils/suggestion-sql"
 
 const DAY = 86_400_000
 
@@ -70,10 +74,15 @@ class RemindersModuleService extends MedusaService({ ReminderRule, CustomerCover
    * coverage, schedules the reminder of a new coverage end (due `lead_days` before it), marks a
    * scheduled reminder of an older end superseded (`reordered`) or withdrawn (`coverage_shortened`,
    * a cancel or refund), and brings back one that a since-canceled reorder had superseded. Claimed
-   * reminders are being sent and are left to the sender's own re-check.
+   * reminders are being sent and are left to the sender's own re-check. A scheduled reminder of a
+   * rule that is now inactive or deleted is withdrawn (`rule_inactive`); with `changed_rule_id`
+   * (a rule's settings changed) that rule's outdated reminders are withdrawn as `rule_changed`.
    */
   @InjectTransactionManager()
-  async syncCoverage(input: { customer_ids: string[]; now?: Date }, @MedusaContext() sharedContext: Context = {}): Promise<ReminderChanges> {
+  async syncCoverage(
+    input: { customer_ids: string[]; now?: Date; changed_rule_id?: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReminderChanges> {
     const knex = transactionKnex(sharedContext)
     const ids = [...new Set(input.customer_ids)].sort()
     const changes: ReminderChanges = { scheduled: 0, superseded: 0, withdrawn: 0 }
@@ -87,7 +96,7 @@ class RemindersModuleService extends MedusaService({ ReminderRule, CustomerCover
     const { rows } = await knex.raw(coverageSql("p.customer_id = any(?::text[])"), [ids])
     const coverage = rows as CoverageRow[]
     await this.storeCoverage_(knex, ids, coverage)
-    const rules: { id: string; lead_days: number }[] = await knex("reminder_rule").whereNull("deleted_at").select("id", "lead_days")
+    const rules: { id: string; lead_days: number }[] = await knex("reminder_rule").whereNull("deleted_at").where({ is_active: true }).select("id", "lead_days")
     const leadOf = new Map(rules.map((r) => [r.id, r.lead_days]))
     const active: ReminderRow[] = await knex("reminder").whereIn("customer_id", ids).whereIn("status", ["scheduled", "claimed"]).whereNull("deleted_at").select("*")
     const wanted = new Map<string, CoverageRow>()
@@ -107,9 +116,16 @@ class RemindersModuleService extends MedusaService({ ReminderRule, CustomerCover
         continue
       }
       const extended = want && new Date(want.covered_until!).getTime() > new Date(reminder.coverage_end).getTime()
+      const reason = !leadOf.has(reminder.rule_id)
+        ? "rule_inactive"
+        : reminder.rule_id === input.changed_rule_id
+          ? "rule_changed"
+          : extended
+            ? "reordered"
+            : "coverage_shortened"
       await knex("reminder")
         .where({ id: reminder.id, status: "scheduled" })
-        .update({ status: extended ? "suppressed" : "withdrawn", reason: extended ? "reordered" : "coverage_shortened", updated_at: now })
+        .update({ status: reason === "reordered" ? "suppressed" : "withdrawn", reason, updated_at: now })
       if (extended) changes.superseded++
       else changes.withdrawn++
     }
@@ -120,7 +136,7 @@ class RemindersModuleService extends MedusaService({ ReminderRule, CustomerCover
         `insert into reminder (id, customer_id, rule_id, coverage_end, due_at, sequence, status, created_at, updated_at)
          values (?, ?, ?, ?, ?, 1, 'scheduled', now(), now())
          on conflict (rule_id, customer_id, coverage_end, sequence) do update set status = 'scheduled', reason = null, updated_at = now()
-           where reminder.status in ('suppressed', 'withdrawn') and reminder.reason in ('reordered', 'coverage_shortened')`,
+           where reminder.status in ('suppressed', 'withdrawn') and reminder.reason in ('reordered', 'coverage_shortened', 'rule_inactive', 'rule_changed')`,
         [`rmd_${randomUUID().replace(/-/g, "")}`, c.customer_id, c.rule_id, end, due]
       )
       changes.scheduled += rowCount ?? 0
@@ -235,6 +251,227 @@ class RemindersModuleService extends MedusaService({ ReminderRule, CustomerCover
         last_quantity: c.last_quantity,
       }))
     )
+  }
+
+  /**
+   * One keyset page (by customer id, after `after`) of the customers a rule's change concerns:
+   * buyers of `product_ids` / `variant_ids` (what the rule covers, before and after the change)
+   * and customers holding a scheduled or claimed reminder of the rule.
+   */
+  @InjectManager()
+  async listRuleCustomers(
+    input: { rule_id: string; product_ids: string[]; variant_ids: string[]; after?: string | null; limit?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const after = input.after ?? ""
+    const limit = input.limit ?? 500
+    const { rows } = await contextKnex(sharedContext).raw(
+      RULE_CUSTOMERS_PAGE_SQL,
+      sqlBindings(input.product_ids, after, limit, input.variant_ids, after, limit, input.rule_id, after, limit, limit)
+    )
+    return (rows as { customer_id: string }[]).map((r) => r.customer_id)
+  }
+
+  /**
+   * Scheduled reminders of active rules due within `days` (overdue ones included: the next run
+   * sends them), soonest first, with the customer's e-mail and name and the coverage they are
+   * about. Pages by `offset`, or by keyset after `after` (the export).
+   */
+  @InjectManager()
+  async listUpcomingReminders(
+    input: { days: number; rule_id?: string | null; limit?: number; offset?: number; after?: UpcomingCursor | null; now?: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<UpcomingReminder[]> {
+    const query = this.upcomingQuery_(contextKnex(sharedContext), input)
+      .select(
+        "r.id",
+        "r.customer_id",
+        "cf.email",
+        "cf.first_name",
+        "cf.last_name",
+        "r.rule_id",
+        "rr.title as rule_title",
+        "rr.product_id",
+        "rr.variant_id",
+        "r.sequence",
+        "r.due_at",
+        "r.coverage_end",
+        "c.cycle_days",
+        "c.cycle_source",
+        "c.units",
+        "c.last_purchase_at",
+        "c.last_quantity"
+      )
+      .orderBy([{ column: "r.due_at" }, { column: "r.id" }])
+      .limit(input.limit ?? 50)
+    if (input.after) {
+      query.whereRaw("(r.due_at, r.id) > (?, ?)", sqlBindings(input.after.due_at, input.after.id))
+    } else if (input.offset) {
+      query.offset(input.offset)
+    }
+    return query
+  }
+
+  /** How many reminders `listUpcomingReminders` pages through. */
+  @InjectManager()
+  async countUpcomingReminders(
+    input: { days: number; rule_id?: string | null; now?: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    const [{ count }] = await this.upcomingQuery_(contextKnex(sharedContext), input).count<{ count: string }[]>("* as count")
+    return Number(count)
+  }
+
+  /**
+   * Reminders of a period [from, to): sent, suppressed and withdrawn by reason, failed; the sent
+   * ones followed by a reorder of the rule's products or substitutes within `window_days` (14) of
+   * being sent, and those reorders' net revenue per currency. Set-based, two statements.
+   */
+  @InjectManager()
+  async reportReminders(
+    input: { from: Date; to: Date; rule_id?: string | null; window_days?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReminderReport> {
+    const knex = contextKnex(sharedContext)
+    const windowDays = input.window_days ?? 14
+    const ruleId = input.rule_id ?? null
+    const { rows: outcomes } = await knex.raw(REPORT_OUTCOMES_SQL, sqlBindings(input.from, input.to, input.from, input.to, ruleId, ruleId))
+    const { rows: reorders } = await knex.raw(
+      REPORT_REORDERS_SQL,
+      sqlBindings(input.from, input.to, windowDays, windowDays, input.from, input.to, ruleId, ruleId)
+    )
+    const report: ReminderReport = {
+      from: input.from,
+      to: input.to,
+      rule_id: ruleId,
+      window_days: windowDays,
+      sent: 0,
+      suppressed: {},
+      suppressed_total: 0,
+      withdrawn: {},
+      withdrawn_total: 0,
+      failed: 0,
+      converted: 0,
+      conversion_rate: null,
+      revenue: [],
+    }
+    for (const row of outcomes as { status: string; reason: string | null; count: number }[]) {
+      if (row.status === "sent") report.sent += row.count
+      else if (row.status === "failed") report.failed += row.count
+      else {
+        const byReason = row.status === "suppressed" ? report.suppressed : report.withdrawn
+        const reason = row.reason ?? "unknown"
+        byReason[reason] = (byReason[reason] ?? 0) + row.count
+      }
+    }
+    report.suppressed_total = Object.values(report.suppressed).reduce((sum, n) => sum + n, 0)
+    report.withdrawn_total = Object.values(report.withdrawn).reduce((sum, n) => sum + n, 0)
+    const revenue = reorders as { currency_code: string; reminders: number; orders: number; revenue: string; converted: number }[]
+    report.converted = revenue[0]?.converted ?? 0
+    report.conversion_rate = report.sent ? report.converted / report.sent : null
+    report.revenue = revenue.map((r) => ({ currency_code: r.currency_code, amount: r.revenue, orders: r.orders, reminders: r.reminders }))
+    return report
+  }
+
+  /**
+   * The learned cycle of products and variants that have no rule yet (shown beside the cycle
+   * field of a new rule): the store's median gap per unit, as `learnCycles` learns it.
+   */
+  @InjectManager()
+  async suggestCycle(input: { product_ids: string[]; variant_ids: string[] }, @MedusaContext() sharedContext: Context = {}): Promise<CycleSuggestion> {
+    const { rows } = await contextKnex(sharedContext).raw(SUGGESTED_CYCLE_SQL, sqlBindings(input.product_ids, input.variant_ids))
+    const [row] = rows as { median: number | null; sample_size: number }[]
+    return {
+      days_per_unit: row?.median === null || row?.median === undefined ? null : Math.round(row.median * 100) / 100,
+      sample_size: row?.sample_size ?? 0,
+    }
+  }
+
+  /**
+   * After a rule's lead time, nudge interval or nudge count changed: its scheduled reminders get
+   * the due dates the rule now gives them (coverage end − lead, then one nudge interval per
+   * sequence, as `completeReminder` schedules nudges), and nudges beyond the new count are
+   * withdrawn (`rule_changed`). Coverage itself is `syncCoverage`'s.
+   */
+  @InjectTransactionManager()
+  async rescheduleRuleReminders(input: { rule_id: string }, @MedusaContext() sharedContext: Context = {}): Promise<{ rescheduled: number; withdrawn: number }> {
+    const knex = transactionKnex(sharedContext)
+    const { rowCount: withdrawn } = await knex.raw(
+      `update reminder r set status = 'withdrawn', reason = 'rule_changed', updated_at = now()
+       from reminder_rule rr
+       where rr.id = ? and rr.is_active and rr.deleted_at is null
+         and r.rule_id = rr.id and r.status = 'scheduled' and r.deleted_at is null and r.sequence > rr.max_reminders`,
+      [input.rule_id]
+    )
+    // Seconds, not days: a day interval follows the session's time zone across DST, JS's DAY does not.
+    const { rowCount: rescheduled } = await knex.raw(
+      `update reminder r set due_at = d.due_at, updated_at = now()
+       from (
+         select r2.id, r2.coverage_end - make_interval(secs => rr.lead_days * 86400.0)
+                                       + make_interval(secs => (r2.sequence - 1) * rr.nudge_after_days * 86400.0) as due_at
+         from reminder r2 join reminder_rule rr on rr.id = r2.rule_id
+         where rr.id = ? and rr.is_active and rr.deleted_at is null and r2.status = 'scheduled' and r2.deleted_at is null
+       ) d
+       where r.id = d.id and r.status = 'scheduled' and r.due_at <> d.due_at`,
+      [input.rule_id]
+    )
+    return { rescheduled: rescheduled ?? 0, withdrawn: withdrawn ?? 0 }
+  }
+
+  /**
+   * One customer's reminders: coverage per rule with the next and the last reminder, the
+   * reminders to come and the `recent` latest final ones.
+   */
+  @InjectManager()
+  async summarizeCustomerReminders(
+    input: { customer_id: string; recent?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<CustomerReminders> {
+    const knex = contextKnex(sharedContext)
+    const columns = ["r.id", "r.rule_id", "rr.title as rule_title", "r.status", "r.reason", "r.sequence", "r.due_at", "r.coverage_end", "r.sent_at", "r.updated_at"]
+    const reminders = () =>
+      knex("reminder as r").join("reminder_rule as rr", "rr.id", "r.rule_id").where("r.customer_id", input.customer_id).whereNull("r.deleted_at").select(columns)
+    const [coverage, upcoming, recent]: [Record<string, unknown>[], ReminderSummary[], ReminderSummary[]] = await Promise.all([
+      knex("customer_coverage as c")
+        .join("reminder_rule as rr", "rr.id", "c.rule_id")
+        .where("c.customer_id", input.customer_id)
+        .whereNull("c.deleted_at")
+        .whereNull("rr.deleted_at")
+        .select("c.rule_id", "rr.title as rule_title", "rr.product_id", "rr.variant_id", "rr.is_active", "c.covered_until", "c.cycle_days", "c.cycle_source", "c.units", "c.last_purchase_at")
+        .orderBy([{ column: "c.covered_until" }, { column: "c.rule_id" }]),
+      reminders().whereIn("r.status", ["scheduled", "claimed"]).orderBy([{ column: "r.due_at" }, { column: "r.id" }]),
+      reminders()
+        .whereIn("r.status", ["sent", "suppressed", "withdrawn", "failed"])
+        .orderByRaw("coalesce(r.sent_at, r.updated_at) desc, r.id desc")
+        .limit(input.recent ?? 20),
+    ])
+    return {
+      customer_id: input.customer_id,
+      coverage: coverage.map((c) => ({
+        ...(c as Omit<CoverageSummary, "next_reminder" | "last_reminder">),
+        next_reminder: upcoming.find((r) => r.rule_id === c.rule_id) ?? null,
+        last_reminder: recent.find((r) => r.rule_id === c.rule_id) ?? null,
+      })),
+      upcoming,
+      recent,
+    }
+  }
+
+  private upcomingQuery_(knex: Knex, input: { days: number; rule_id?: string | null; now?: Date }) {
+    const until = new Date((input.now ?? new Date()).getTime() + input.days * DAY)
+    const query = knex("reminder as r")
+      .join("reminder_rule as rr", "rr.id", "r.rule_id")
+      .leftJoin("customer_fact as cf", "cf.customer_id", "r.customer_id")
+      .leftJoin("customer_coverage as c", (on) => on.on("c.customer_id", "r.customer_id").andOn("c.rule_id", "r.rule_id"))
+      .where("r.status", "scheduled")
+      .whereNull("r.deleted_at")
+      .whereNull("rr.deleted_at")
+      .where("rr.is_active", true)
+      .where("r.due_at", "<=", until)
+    if (input.rule_id) {
+      query.where("r.rule_id", input.rule_id)
+    }
+    return query
   }
 }
 

@@ -25,5 +25,5 @@ export const REMINDER_DEFAULTS: ResolvedRemindersOptions = {
 }
 
 /** Suppression reasons, checked in this order right before a reminder is sent. */
-export const SUPPRESSION_REASONS = ["reordered", "open_cart", "no_consent", "unsubscribed", "frequency_cap", "no_email"] as const
+export const SUPPRESSION_REASONS = ["rule_inactive", "reordered", "open_cart", "no_consent", "unsubscribed", "frequency_cap", "no_email"] as const
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number]

@@ -82,7 +82,7 @@ export async function sendDueReminders(container: MedusaContainer, input: { now?
       const profile = profiles.get(reminder.customer_id)
       const current = coverage.get(`${reminder.rule_id}:${reminder.customer_id}`)
       if (!rule || !rule.is_active) {
-        await suppress(reminder, "reordered")
+        await suppress(reminder, "rule_inactive")
         continue
       }
       if (!current?.covered_until || new Date(current.covered_until).getTime() !== new Date(reminder.coverage_end).getTime()) {
