@@ -1,12 +1,26 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminHistoryImportsMiddlewares } from "./admin/customer-facts/imports/middlewares"
+import { adminEmailCampaignsMiddlewares } from "./admin/email-campaigns/middlewares"
 import { adminLoyaltyMiddlewares } from "./admin/loyalty/middlewares"
 import { adminRemindersMiddlewares } from "./admin/reminders/middlewares"
 import { adminSegmentsMiddlewares } from "./admin/segments/middlewares"
 import { storeLoyaltyMiddlewares } from "./store/loyalty/middlewares"
+import { storeMarketingConsentMiddlewares } from "./store/marketing-consent/middlewares"
 import { storeRemindersMiddlewares } from "./store/reminders/middlewares"
 import { storeSegmentsMiddlewares } from "./store/segments/middlewares"
+import { webhookMiddlewares } from "./webhooks/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminLoyaltyMiddlewares, ...adminSegmentsMiddlewares, ...adminHistoryImportsMiddlewares, ...storeLoyaltyMiddlewares, ...storeSegmentsMiddlewares, ...adminRemindersMiddlewares, ...storeRemindersMiddlewares],
+  routes: [
+    ...adminLoyaltyMiddlewares,
+    ...adminSegmentsMiddlewares,
+    ...adminHistoryImportsMiddlewares,
+    ...adminEmailCampaignsMiddlewares,
+    ...storeLoyaltyMiddlewares,
+    ...storeSegmentsMiddlewares,
+    ...storeMarketingConsentMiddlewares,
+    ...adminRemindersMiddlewares,
+    ...storeRemindersMiddlewares,
+    ...webhookMiddlewares,
+  ],
 })
