@@ -269,6 +269,22 @@ medusaIntegrationTestRunner({
       })
       expect(await pg("customer").count("* as n").first()).toEqual(customerCount)
       expect(await factsSnapshot(pg)).toEqual(afterFirst)
+
+      // Ada unsubscribes after the import: importing the old file again does not subscribe her again.
+      expect(await facts.recordConsents([{ customer_id: ada.id, purpose: "email_marketing", granted: false, source: "unsubscribe" }])).toBe(1)
+      const third = await finished((await upload({ customers: CUSTOMERS_CSV })).id)
+      expect(third.consents_recorded).toBe(0)
+      expect(await fact("ada@example.com")).toMatchObject({ email_marketing_consent: false })
+    })
+
+    it("runs real imports one at a time, while a dry run may run beside one", async () => {
+      const running = await facts.createHistoryImports({ status: "running", dry_run: false, orders_file_name: "orders.csv" })
+      expect(await failure(api.post("/admin/customer-facts/imports", form({ customers: CUSTOMERS_CSV }), admin))).toEqual({
+        status: 400,
+        message: `Import ${running.id} is running; imports run one at a time, start this one when it has finished`,
+      })
+      const dry = await finished((await upload({ customers: CUSTOMERS_CSV }, { dry_run: "true" })).id)
+      expect(dry.customers_created).toBe(2)
     })
 
     it("resumes an import that stopped mid-file after its last saved line, creating and counting nothing twice", async () => {

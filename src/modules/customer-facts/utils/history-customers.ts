@@ -16,25 +16,56 @@ export type ExistingCustomer = {
   has_address: boolean
 }
 
+const CUSTOMER_COLUMNS = `c.id, lower(c.email) as email, c.has_account, c.created_by, c.first_name, c.last_name, c.phone, c.metadata,
+  exists(select 1 from customer_address a where a.customer_id = c.id and a.deleted_at is null) as has_address`
+// One per e-mail: the registered account when Medusa has a guest and an account, else the oldest.
+const ONE_PER_EMAIL = `order by lower(c.email), c.has_account desc, c.created_at, c.id`
+
+/** Medusa customers whose stored e-mail is not lower-case that an import holds (by id); above, each batch scans. */
+const MIXED_CASE_HELD = 200_000
+
 /**
- * Medusa customers by lower-cased e-mail, one per e-mail: the registered account when there are
- * both a guest and an account, else the oldest. Medusa stores e-mails as typed and its module
- * filters compare exactly, so the case-insensitive match is one read-only statement per batch.
+ * Finds Medusa customers by e-mail, case-insensitively, for one import. Medusa stores e-mails as
+ * typed and indexes them as stored: lower-cased e-mails (all the import writes) are found through
+ * that index, and the few customers stored with capitals are looked up by id from a map of them
+ * read once (bounded by the store's mixed-case customers, not by the file). A store with more of
+ * them than MIXED_CASE_HELD is scanned per batch instead. A customer created with capitals by
+ * the storefront while the import runs is not seen by it.
  */
-export async function findCustomersByEmail(knex: Knex, emails: string[]): Promise<Map<string, ExistingCustomer>> {
-  if (!emails.length) {
-    return new Map()
+export class CustomerEmailMatcher {
+  private constructor(private readonly mixedCase: Map<string, string[]> | null) {}
+
+  static async load(knex: Knex): Promise<CustomerEmailMatcher> {
+    const { rows: count } = await knex.raw(`select count(*)::int as n from customer where deleted_at is null and email <> lower(email)`)
+    if (count[0].n > MIXED_CASE_HELD) {
+      return new CustomerEmailMatcher(null)
+    }
+    const { rows } = await knex.raw(`select id, lower(email) as email from customer where deleted_at is null and email <> lower(email)`)
+    const byEmail = new Map<string, string[]>()
+    for (const r of rows as { id: string; email: string }[]) {
+      byEmail.set(r.email, [...(byEmail.get(r.email) ?? []), r.id])
+    }
+    return new CustomerEmailMatcher(byEmail)
   }
-  const { rows } = await knex.raw(
-    `select distinct on (lower(c.email)) c.id, lower(c.email) as email, c.has_account, c.created_by, c.first_name, c.last_name,
-            c.phone, c.metadata,
-            exists(select 1 from customer_address a where a.customer_id = c.id and a.deleted_at is null) as has_address
-     from customer c
-     where lower(c.email) = any(?::text[]) and c.deleted_at is null
-     order by lower(c.email), c.has_account desc, c.created_at, c.id`,
-    [emails]
-  )
-  return new Map((rows as ExistingCustomer[]).map((c) => [c.email, c]))
+
+  /** Customers by lower-cased e-mail, one per e-mail (see ONE_PER_EMAIL). */
+  async find(knex: Knex, emails: string[]): Promise<Map<string, ExistingCustomer>> {
+    if (!emails.length) {
+      return new Map()
+    }
+    const { rows } = this.mixedCase
+      ? await knex.raw(
+          `select distinct on (lower(c.email)) ${CUSTOMER_COLUMNS} from customer c
+           where (c.email = any(?::text[]) or c.id = any(?::text[])) and c.deleted_at is null ${ONE_PER_EMAIL}`,
+          [emails, emails.flatMap((e) => this.mixedCase!.get(e) ?? [])]
+        )
+      : await knex.raw(
+          `select distinct on (lower(c.email)) ${CUSTOMER_COLUMNS} from customer c
+           where lower(c.email) = any(?::text[]) and c.deleted_at is null ${ONE_PER_EMAIL}`,
+          [emails]
+        )
+    return new Map((rows as ExistingCustomer[]).map((c) => [c.email, c]))
+  }
 }
 
 /** The last line per e-mail wins within a batch (a file may repeat a customer). */

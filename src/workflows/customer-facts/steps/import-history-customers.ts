@@ -1,10 +1,16 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { Context, CustomerDTO, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaContextType, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_FACTS_MODULE } from "../../../modules/customer-facts"
 import type CustomerFactsModuleService from "../../../modules/customer-facts/service"
 import type { ConsentInput } from "../../../modules/customer-facts/types"
-import { findCustomersByEmail, lastRowPerEmail, planCustomerBatch } from "../../../modules/customer-facts/utils/history-customers"
+import {
+  CustomerEmailMatcher,
+  lastRowPerEmail,
+  planCustomerBatch,
+  type CustomerBatchPlan,
+  type ExistingCustomer,
+} from "../../../modules/customer-facts/utils/history-customers"
 import { parseCustomerRow, type CustomerRow } from "../../../modules/customer-facts/utils/history-rows"
 import {
   failHistoryImport,
@@ -13,6 +19,7 @@ import {
   streamHistoryFile,
   type HistoryImportRecord,
 } from "./history-import-progress"
+import { HISTORY_IMPORT_EVENT_GROUP_PREFIX } from "../import-history-events"
 import { refreshCustomerFacts } from "./refresh-customer-facts"
 
 export type ImportHistoryCustomersStepInput = { import_id: string; batch_size?: number }
@@ -61,20 +68,47 @@ export async function importedConsents(
  * consent recorded, then their facts rebuilt from Medusa (so they carry the addresses and
  * metadata just written).
  */
-async function importCustomerBatch(container: MedusaContainer, job: HistoryImportRecord, rows: CustomerRow[], progress: HistoryImportProgress) {
+async function importCustomerBatch(
+  container: MedusaContainer,
+  job: HistoryImportRecord,
+  rows: CustomerRow[],
+  progress: HistoryImportProgress,
+  matcher: CustomerEmailMatcher
+) {
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const customers = container.resolve(Modules.CUSTOMER)
+  const eventBus = container.resolve(Modules.EVENT_BUS)
+  // A step's module calls otherwise carry the workflow's event group, released only when the
+  // whole import ends: a million customers' events would wait in memory until then.
+  const eventGroupId = `${HISTORY_IMPORT_EVENT_GROUP_PREFIX}${job.id}:${rows[0]?.line ?? 0}`
+  const context: Context = { __type: MedusaContextType, eventGroupId }
+  try {
+    const batch = lastRowPerEmail(rows)
+    const existing = await matcher.find(pg, batch.map((r) => r.email))
+    const plan = planCustomerBatch(batch, existing, job.id)
+    const created = plan.create.length ? await customers.createCustomers(plan.create, context) : []
+    for (let i = 0; i < plan.update.length; i += UPDATE_CONCURRENCY) {
+      await Promise.all(plan.update.slice(i, i + UPDATE_CONCURRENCY).map((u) => customers.updateCustomers(u.id, u.data, context)))
+    }
+    if (plan.addresses.length) {
+      await customers.createCustomerAddresses(plan.addresses, context)
+    }
+    await finishCustomerBatch(container, batch, existing, created, plan, progress)
+  } finally {
+    // Whatever was written is announced, once the batch's facts are rebuilt (or it failed).
+    await eventBus.releaseGroupedEvents(eventGroupId)
+  }
+}
+
+async function finishCustomerBatch(
+  container: MedusaContainer,
+  batch: CustomerRow[],
+  existing: Map<string, ExistingCustomer>,
+  created: CustomerDTO[],
+  plan: CustomerBatchPlan,
+  progress: HistoryImportProgress
+) {
   const facts = container.resolve<CustomerFactsModuleService>(CUSTOMER_FACTS_MODULE)
-  const batch = lastRowPerEmail(rows)
-  const existing = await findCustomersByEmail(pg, batch.map((r) => r.email))
-  const plan = planCustomerBatch(batch, existing, job.id)
-  const created = plan.create.length ? await customers.createCustomers(plan.create) : []
-  for (let i = 0; i < plan.update.length; i += UPDATE_CONCURRENCY) {
-    await Promise.all(plan.update.slice(i, i + UPDATE_CONCURRENCY).map((u) => customers.updateCustomers(u.id, u.data)))
-  }
-  if (plan.addresses.length) {
-    await customers.createCustomerAddresses(plan.addresses)
-  }
   const idByEmail = new Map([...existing.values()].map((c) => [c.email, c.id]))
   for (const c of created) {
     idByEmail.set(c.email!.toLowerCase(), c.id)
@@ -105,6 +139,7 @@ export const importHistoryCustomersStep = createStep(
     const progress = new HistoryImportProgress(container, job)
     try {
       const files = container.resolve(Modules.FILE)
+      const matcher = await CustomerEmailMatcher.load(container.resolve(ContainerRegistrationKeys.PG_CONNECTION))
       await streamHistoryFile({
         source: await files.getDownloadStream(job.customers_file_key),
         file: "customers.csv",
@@ -114,7 +149,7 @@ export const importHistoryCustomersStep = createStep(
         resumeAfterLine: job.customers_line,
         bytesBefore: 0,
         batchSize: input.batch_size ?? HISTORY_BATCH_SIZE,
-        onBatch: (rows) => importCustomerBatch(container, job, rows, progress),
+        onBatch: (rows) => importCustomerBatch(container, job, rows, progress, matcher),
         onCheckpoint: (line) => progress.save({ customers_line: line }),
       })
       await progress.save({ customers_done: true })

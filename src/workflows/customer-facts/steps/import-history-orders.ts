@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_FACTS_MODULE } from "../../../modules/customer-facts"
 import type CustomerFactsModuleService from "../../../modules/customer-facts/service"
-import { findCustomersByEmail } from "../../../modules/customer-facts/utils/history-customers"
+import { CustomerEmailMatcher } from "../../../modules/customer-facts/utils/history-customers"
 import { buildImportedOrders, type OrderHeader, type VariantRef } from "../../../modules/customer-facts/utils/history-orders"
 import { parseOrderRow, type OrderRow } from "../../../modules/customer-facts/utils/history-rows"
 import {
@@ -33,10 +33,16 @@ export async function variantsBySku(container: MedusaContainer, skus: string[]):
  * updates, never duplicates). Customers Medusa has but the facts do not (no backfill yet) get
  * their facts built first, so the aggregates land on a row.
  */
-async function importOrderBatch(container: MedusaContainer, job: HistoryImportRecord, rows: OrderRow[], progress: HistoryImportProgress) {
+async function importOrderBatch(
+  container: MedusaContainer,
+  job: HistoryImportRecord,
+  rows: OrderRow[],
+  progress: HistoryImportProgress,
+  matcher: CustomerEmailMatcher
+) {
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const facts = container.resolve<CustomerFactsModuleService>(CUSTOMER_FACTS_MODULE)
-  const customers = await findCustomersByEmail(pg, [...new Set(rows.map((r) => r.email))])
+  const customers = await matcher.find(pg, [...new Set(rows.map((r) => r.email))])
   const variants = await variantsBySku(container, [...new Set(rows.map((r) => r.sku))])
   const keys = [...new Set(rows.map((r) => r.order_ref))]
   const existing = await facts.listOrderFacts(
@@ -89,6 +95,7 @@ export const importHistoryOrdersStep = createStep("import-history-orders", async
   const progress = new HistoryImportProgress(container, job)
   try {
     const files = container.resolve(Modules.FILE)
+    const matcher = await CustomerEmailMatcher.load(container.resolve(ContainerRegistrationKeys.PG_CONNECTION))
     await streamHistoryFile({
       source: await files.getDownloadStream(job.orders_file_key),
       file: "orders.csv",
@@ -98,7 +105,7 @@ export const importHistoryOrdersStep = createStep("import-history-orders", async
       resumeAfterLine: job.orders_line,
       bytesBefore: job.customers_file_size,
       batchSize: input.batch_size ?? HISTORY_BATCH_SIZE,
-      onBatch: (rows) => importOrderBatch(container, job, rows, progress),
+      onBatch: (rows) => importOrderBatch(container, job, rows, progress, matcher),
       onCheckpoint: (line) => progress.save({ orders_line: line }),
     })
     await progress.save({ orders_done: true })

@@ -4,7 +4,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_FACTS_MODULE } from "../../../modules/customer-facts"
 import type CustomerFactsModuleService from "../../../modules/customer-facts/service"
-import { findCustomersByEmail, lastRowPerEmail, planCustomerBatch } from "../../../modules/customer-facts/utils/history-customers"
+import { CustomerEmailMatcher, lastRowPerEmail, planCustomerBatch } from "../../../modules/customer-facts/utils/history-customers"
 import { UNKNOWN_SKU_SAMPLE } from "../../../modules/customer-facts/utils/history-import-sql"
 import { buildImportedOrders, type OrderHeader } from "../../../modules/customer-facts/utils/history-orders"
 import { parseCustomerRow, parseOrderRow, type CustomerRow, type OrderRow } from "../../../modules/customer-facts/utils/history-rows"
@@ -40,10 +40,17 @@ async function insertNew(trx: Knex, sql: string, bindings: Knex.RawBinding[]): P
   return rowCount ?? 0
 }
 
-async function previewCustomerBatch(container: MedusaContainer, trx: Knex, job: HistoryImportRecord, rows: CustomerRow[], progress: HistoryImportProgress) {
+async function previewCustomerBatch(
+  container: MedusaContainer,
+  trx: Knex,
+  job: HistoryImportRecord,
+  rows: CustomerRow[],
+  progress: HistoryImportProgress,
+  matcher: CustomerEmailMatcher
+) {
   const facts = container.resolve<CustomerFactsModuleService>(CUSTOMER_FACTS_MODULE)
   const batch = lastRowPerEmail(rows)
-  const existing = await findCustomersByEmail(trx, batch.map((r) => r.email))
+  const existing = await matcher.find(trx, batch.map((r) => r.email))
   const plan = planCustomerBatch(batch, existing, job.id)
   const created = await insertNew(
     trx,
@@ -71,10 +78,16 @@ async function previewCustomerBatch(container: MedusaContainer, trx: Knex, job: 
   progress.add("consents_recorded", created + consents.filter((c) => latest.get(c.customer_id) !== c.granted).length)
 }
 
-async function previewOrderBatch(container: MedusaContainer, trx: Knex, rows: OrderRow[], progress: HistoryImportProgress) {
+async function previewOrderBatch(
+  container: MedusaContainer,
+  trx: Knex,
+  rows: OrderRow[],
+  progress: HistoryImportProgress,
+  matcher: CustomerEmailMatcher
+) {
   const facts = container.resolve<CustomerFactsModuleService>(CUSTOMER_FACTS_MODULE)
   const emails = [...new Set(rows.map((r) => r.email))]
-  const customers = await findCustomersByEmail(trx, emails)
+  const customers = await matcher.find(trx, emails)
   const idByEmail = new Map([...customers.values()].map((c) => [c.email, c.id]))
   const { rows: pending } = await trx.raw(`select email from history_preview_email where email = any(?::text[])`, [emails])
   for (const { email } of pending as { email: string }[]) {
@@ -145,6 +158,7 @@ export const previewHistoryImportStep = createStep(
       for (const sql of TEMP_TABLES) {
         await trx.raw(sql)
       }
+      const matcher = await CustomerEmailMatcher.load(trx)
       if (job.customers_file_key) {
         await streamHistoryFile({
           source: await files.getDownloadStream(job.customers_file_key),
@@ -155,7 +169,7 @@ export const previewHistoryImportStep = createStep(
           resumeAfterLine: 0,
           bytesBefore: 0,
           batchSize,
-          onBatch: (rows) => previewCustomerBatch(container, trx, job, rows, progress),
+          onBatch: (rows) => previewCustomerBatch(container, trx, job, rows, progress, matcher),
           onCheckpoint: (line) => progress.save({ customers_line: line }),
         })
         await progress.save({ customers_done: true })
@@ -170,7 +184,7 @@ export const previewHistoryImportStep = createStep(
           resumeAfterLine: 0,
           bytesBefore: job.customers_file_size,
           batchSize,
-          onBatch: (rows) => previewOrderBatch(container, trx, rows, progress),
+          onBatch: (rows) => previewOrderBatch(container, trx, rows, progress, matcher),
           onCheckpoint: (line) => progress.save({ orders_line: line }),
         })
       }

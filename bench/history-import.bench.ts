@@ -1,0 +1,206 @@
+/**
+ * Importing a store's history (issue 5: "streams two CSV files ... flat memory at millions of rows").
+ *
+ * At every size in BENCH_SIZES (customers of the demo's software vendor, ~2.5 order lines each;
+ * bench/lib/history-import/files.ts writes the files once to a temp dir), against a Medusa app
+ * loaded in this process on database retention_bench_history (migrated, with the software
+ * catalogue), one wall-time run each:
+ * - parse + validate: the import's own reader and line validation over both files, nothing else:
+ *   the baseline;
+ * - dry run, import, re-import: the real workflow (files stored in the File module first), on a
+ *   store emptied of customers and facts before the dry run. The re-import of the same files
+ *   updates everything and creates nothing.
+ * rows/s counts the lines of both files over the case's wall time; "workflow s" is the workflow
+ * alone (started → finished). Peak RSS is this process's high-water mark since it started, the
+ * Medusa app included (RSS is not given back, so later cases inherit it); "peak heap MiB" is the
+ * V8 heap in use sampled during the case: flat memory shows as the same peak at every size.
+ *
+ * The facts address subscriber is re-registered (through the event bus's own unsubscribe and
+ * subscribe) to skip the Customer module events of the import's batches, as proposed for
+ * src/subscribers/customer-facts-address-changed.ts: as it is, every imported address triggers
+ * a second refresh of its customer, a batch's thousand at once on the local event bus (10k
+ * customers: thousands of "Timeout acquiring a connection" errors and a starved pool for minutes).
+ */
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { CUSTOMER_FACTS_MODULE } from "../src/modules/customer-facts"
+import type CustomerFactsModuleService from "../src/modules/customer-facts/service"
+import { readCsvLines, type HistoryFile } from "../src/modules/customer-facts/utils/history-csv"
+import { parseCustomerRow, parseOrderRow } from "../src/modules/customer-facts/utils/history-rows"
+import { ensureDemoStore } from "../src/scripts/demo-data/store-setup"
+import customerFactsAddressChanged, { config as addressChangedConfig } from "../src/subscribers/customer-facts-address-changed"
+import { isHistoryImportEvent } from "../src/workflows/customer-facts/import-history-events"
+import { createHistoryImportWorkflow } from "../src/workflows/customer-facts/import-history-create"
+import { importHistoryWorkflow } from "../src/workflows/customer-facts/import-history"
+import type { StoredHistoryFile } from "../src/workflows/customer-facts/steps/create-history-import"
+import { benchDatabaseUrl, benchSizes } from "./lib/env"
+import { defineBench, type BenchCase } from "./lib/harness"
+import { startBenchApp, type BenchApp } from "./lib/history-import/app"
+import { writeHistoryFiles, type HistoryFiles } from "./lib/history-import/files"
+
+const SEED = 42
+const ANCHOR = new Date(Date.UTC(2026, 10, 1))
+const DATABASE = "retention_bench_history"
+const FILES_DIR = path.join(os.tmpdir(), "retention-bench-history")
+/** What an import writes, emptied before each size's dry run. */
+const TABLES = [
+  "customer",
+  "customer_address",
+  "customer_group_customer",
+  "customer_fact",
+  "customer_spend_fact",
+  "customer_product_fact",
+  "order_fact",
+  "purchase_fact",
+  "consent_record",
+  "rfm_cutoff",
+  "history_import",
+  "loyalty_account",
+]
+
+const sizes = benchSizes()
+const notes: string[] = []
+const log = (line: string) => process.stderr.write(`  [history-import] ${line}\n`)
+let app: BenchApp | null = null
+const files = new Map<number, HistoryFiles>()
+
+/** Runs `fn`, sampling the V8 heap in use: unlike RSS, it falls back when memory is released, so a batch-at-a-time import shows the same peak at every size. */
+async function withHeapPeak<T extends { extra: Record<string, number | string> }>(fn: () => Promise<T>): Promise<T> {
+  let peak = process.memoryUsage().heapUsed
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed)
+  }, 25)
+  try {
+    const result = await fn()
+    result.extra["peak heap MiB"] = Math.round(peak / 2 ** 20)
+    return result
+  } finally {
+    clearInterval(timer)
+  }
+}
+
+function container() {
+  if (!app) {
+    throw new Error("the bench app is not started")
+  }
+  return app.container
+}
+
+async function parseOnly(f: HistoryFiles) {
+  let good = 0
+  let bad = 0
+  const read = async (file: HistoryFile, localPath: string, parse: typeof parseCustomerRow | typeof parseOrderRow) => {
+    for await (const line of readCsvLines(fs.createReadStream(localPath), file)) {
+      if (line.error || parse(line.line, line.values).errors) {
+        bad++
+      } else {
+        good++
+      }
+    }
+  }
+  await read("customers.csv", f.customers, parseCustomerRow)
+  await read("orders.csv", f.orders, parseOrderRow)
+  return { rows: good + bad, extra: { "bad lines": bad } as Record<string, number | string> }
+}
+
+async function store(localPath: string, name: string): Promise<StoredHistoryFile> {
+  const { writeStream, promise } = await container().resolve(Modules.FILE).getUploadStream({ filename: name, mimeType: "text/csv", access: "private" })
+  await new Promise<void>((resolve, reject) => fs.createReadStream(localPath).on("error", reject).pipe(writeStream).on("error", reject).on("finish", resolve))
+  const stored = await promise
+  return { file_key: stored.key, name, size: fs.statSync(localPath).size }
+}
+
+async function emptyStore() {
+  const pg = container().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows } = await pg.raw(`select tablename from pg_tables where schemaname = 'public' and tablename = any(?::text[])`, [TABLES])
+  await pg.raw(`truncate ${rows.map((r: { tablename: string }) => `"${r.tablename}"`).join(", ")}`)
+}
+
+function runImport(size: number, dryRun: boolean, empty: boolean) {
+  return () => withHeapPeak(async () => {
+    const f = files.get(size)!
+    if (empty) {
+      await emptyStore()
+    }
+    const started = Date.now()
+    const customers = await store(f.customers, "customers.csv")
+    const orders = await store(f.orders, "orders.csv")
+    const storeMs = Date.now() - started
+    const { result } = await createHistoryImportWorkflow(container()).run({
+      input: { dry_run: dryRun, customers, orders, run_in_background: false },
+    })
+    await importHistoryWorkflow(container()).run({ input: { import_id: result.id } })
+    const job = await container().resolve<CustomerFactsModuleService>(CUSTOMER_FACTS_MODULE).retrieveHistoryImport(result.id)
+    if (job.status !== "completed" || job.customers_rows !== f.customerRows || job.orders_rows !== f.orderRows) {
+      throw new Error(`import ${job.id} ${job.status}: ${job.failure ?? `${job.customers_rows}/${f.customerRows} customers, ${job.orders_rows}/${f.orderRows} lines read`}`)
+    }
+    const workflowMs = new Date(job.finished_at!).getTime() - new Date(job.started_at!).getTime()
+    log(
+      `${dryRun ? "dry run" : "import"} @ ${size}: ${job.customers_created} created, ${job.customers_matched} matched, ${job.orders_created} orders created, ` +
+        `${job.orders_updated} updated, ${job.lines_upserted} lines, ${job.unknown_sku_count} unknown SKUs, ${job.rows_with_errors} bad lines, ${Math.round(workflowMs / 1000)} s`
+    )
+    return {
+      rows: f.customerRows + f.orderRows,
+      extra: {
+        "store ms": storeMs,
+        "workflow s": Math.round(workflowMs / 100) / 10,
+        created: job.customers_created,
+        matched: job.customers_matched,
+        "orders new/upd": `${job.orders_created}/${job.orders_updated}`,
+        lines: job.lines_upserted,
+        "bad lines": job.rows_with_errors,
+      } as Record<string, number | string>,
+    }
+  })
+}
+
+/** The proposed guard of the facts address subscriber: events of an import's batches are skipped. */
+function guardAddressSubscriber(bench: BenchApp) {
+  const eventBus = bench.container.resolve(Modules.EVENT_BUS)
+  const subscriberId = addressChangedConfig.context!.subscriberId!
+  for (const event of addressChangedConfig.event as string[]) {
+    eventBus.unsubscribe(event, async () => undefined, { subscriberId })
+    eventBus.subscribe(
+      event,
+      async (message: { name: string; data: { id: string }; metadata?: { eventGroupId?: string } }) => {
+        if (!isHistoryImportEvent(message)) {
+          await customerFactsAddressChanged({ event: message, container: bench.container, pluginOptions: {} })
+        }
+      },
+      { subscriberId: `${subscriberId}-guarded` }
+    )
+  }
+}
+
+function casesAt(size: number): BenchCase[] {
+  const group = "history-import"
+  return [
+    { case: "parse + validate (no database)", size, group, baseline: true, iterations: 1, fn: () => withHeapPeak(() => parseOnly(files.get(size)!)) },
+    { case: "dry run (workflow)", size, group, iterations: 1, fn: runImport(size, true, true) },
+    { case: "import (workflow)", size, group, iterations: 1, fn: runImport(size, false, false) },
+    { case: "re-import, same files (workflow)", size, group, iterations: 1, fn: runImport(size, false, false) },
+  ]
+}
+
+export default defineBench({
+  name: "history-import",
+  description: "customers.csv + orders.csv of the software vendor through the import workflow",
+  notes,
+  async setup() {
+    for (const size of sizes) {
+      const f = await writeHistoryFiles(FILES_DIR, size, SEED, ANCHOR)
+      files.set(size, f)
+      notes.push(`${size.toLocaleString("en-US")} customers: ${f.orderRows.toLocaleString("en-US")} order lines, ${(f.bytes / 1024 / 1024).toFixed(1)} MB of CSV`)
+    }
+    app = await startBenchApp(benchDatabaseUrl(), DATABASE)
+    await ensureDemoStore(app.container, ["software"])
+    guardAddressSubscriber(app)
+    notes.push("one wall-time run per case; the app (modules, subscribers) runs in the bench process, so peak RSS includes it")
+  },
+  cases: sizes.flatMap(casesAt),
+  async teardown() {
+    await app?.shutdown()
+  },
+})
