@@ -3,20 +3,51 @@
  * PostgreSQL under ./.data), creates and migrates it, seeds the demo store (idempotent), makes sure
  * the admin user exists, starts `medusa develop` on :9000 and prints how to use it.
  * Arguments after `--` go to the seed (e.g. `npm run demo -- --customers 200`).
+ *
+ * E-mail campaigns go to a local fake of SendGrid (dev/fake-sendgrid) started here, so no e-mail
+ * leaves the machine; it posts signed `processed` / `delivered` events back to the demo's
+ * /webhooks/sendgrid like SendGrid. A real SENDGRID_API_KEY in the environment switches to SendGrid.
  */
 import { spawn, type ChildProcess } from "node:child_process"
 import { Client } from "@medusajs/framework/pg"
 import { findDatabase } from "./database"
+import { startFakeSendgrid, type FakeSendgrid } from "./fake-sendgrid/server"
+import { createWebhookSigner } from "./fake-sendgrid/webhook-signer"
 import { DEMO_DATABASE, medusaCli, prepareDemoDatabase, toExecArgs } from "./medusa-cli"
 
 export const DEMO_ADMIN = { email: "admin@retention.example", password: "demo-admin" }
 const DEMO_SHOPPER = { email: "patient@retention.example", password: "demo-patient" }
 const PUBLISHABLE_KEY_TITLE = "Retention demo storefront"
+/** What the demo server authenticates to the fake with; not a SendGrid key. */
+const FAKE_SENDGRID_KEY = "SG.retention-demo-fake"
+
+type Mail = { env: Record<string, string>; fake: FakeSendgrid | null }
+
+/**
+ * The fake SendGrid on a free port, and the server environment pointing the campaigns at it; none
+ * when a real SENDGRID_API_KEY is set (the server then reads SendGrid's settings from the environment).
+ */
+async function startMail(port: number): Promise<Mail> {
+  if (process.env.SENDGRID_API_KEY) {
+    return { env: {}, fake: null }
+  }
+  const signer = createWebhookSigner()
+  const fake = await startFakeSendgrid({
+    apiKey: FAKE_SENDGRID_KEY,
+    record: "full",
+    webhook: { url: `http://localhost:${port}/webhooks/sendgrid`, signer, events: ["processed", "delivered"] },
+  })
+  return {
+    env: { SENDGRID_API_KEY: FAKE_SENDGRID_KEY, SENDGRID_BASE_URL: fake.url, SENDGRID_WEBHOOK_PUBLIC_KEY: signer.publicKey },
+    fake,
+  }
+}
 
 async function main() {
   const port = Number(process.env.PORT || 9000)
   const found = await findDatabase()
   let server: ChildProcess | undefined
+  let mail: Mail | undefined
   const shutdown = async (code: number) => {
     if (server?.pid) {
       // `medusa develop` forks a child that outlives its parent: stop the whole process group.
@@ -26,6 +57,7 @@ async function main() {
         // already gone
       }
     }
+    await mail?.fake?.close()
     await found.stop()
     process.exit(code)
   }
@@ -37,15 +69,16 @@ async function main() {
     await medusaCli(["exec", "./src/scripts/seed.ts", ...toExecArgs(process.argv.slice(2))], env)
     await ensureAdminUser(env)
     const publishableKey = await readPublishableKey(env.DATABASE_URL)
+    mail = await startMail(port)
 
     server = spawn(process.execPath, [require.resolve("@medusajs/cli/cli.js"), "develop"], {
-      env: { ...process.env, ...env, PORT: String(port) },
+      env: { ...process.env, ...env, ...mail.env, PORT: String(port) },
       stdio: ["ignore", "inherit", "inherit"],
       detached: true,
     })
     server.on("exit", (code) => void shutdown(code ?? 1))
     await waitForHealth(port)
-    printWelcome(port, publishableKey, found.source)
+    printWelcome(port, publishableKey, found.source, mail.fake)
   } catch (e) {
     process.stderr.write(`${(e as Error)?.message ?? e}\n`)
     await shutdown(1)
@@ -96,8 +129,14 @@ async function waitForHealth(port: number) {
   throw new Error(`The server did not answer on http://localhost:${port}/health within 3 minutes`)
 }
 
-function printWelcome(port: number, key: string, source: string) {
+function printWelcome(port: number, key: string, source: string, fake: FakeSendgrid | null) {
   const base = `http://localhost:${port}`
+  const email = fake
+    ? ` E-mail:            local fake SendGrid at ${fake.url}: no e-mail leaves this machine
+   messages sent:   curl -s ${fake.url}/__fake/messages
+   real SendGrid:   set SENDGRID_API_KEY (and SENDGRID_WEBHOOK_PUBLIC_KEY) before npm run demo`
+    : ` E-mail:            REAL SendGrid (SENDGRID_API_KEY is set): campaigns e-mail real people
+   webhook:         point SendGrid's signed event webhook at <public URL>/webhooks/sendgrid`
   process.stdout.write(`
 ================================================================================
  medusa-plugin-retention demo store is running (database: ${source})
@@ -106,6 +145,8 @@ function printWelcome(port: number, key: string, source: string) {
    login:           ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}
  Publishable key:   ${key}
  Demo shopper:      ${DEMO_SHOPPER.email} / ${DEMO_SHOPPER.password}
+ Campaigns:         ${base}/app/email-campaigns (a draft upgrade campaign is seeded)
+${email}
 
  Try:
  1) The storefront catalogue:

@@ -10,6 +10,7 @@ import { adminHeaders, customerHeaders } from "../helpers/auth"
 import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
 import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/service"
 import { demoSegments } from "../../src/scripts/demo-data/segments"
+import { DEMO_CAMPAIGN_NAME } from "../../src/scripts/demo-data/campaigns"
 
 jest.setTimeout(240_000)
 
@@ -102,6 +103,29 @@ medusaIntegrationTestRunner({
       const customers = container.resolve(Modules.CUSTOMER)
       const [, count] = await customers.listAndCountCustomers({})
       expect(count).toBe(report.customers + 1)
+    })
+
+    it("seeds the vendor's upgrade campaign once, a draft to the upgrade segment whose English and German templates render", async () => {
+      const headers = await adminHeaders(container, api, "campaigns-demo@test.example")
+      const { data } = await api.get("/admin/email-campaigns?limit=100", headers)
+      const demo = data.email_campaigns.filter((c: { name: string }) => c.name === DEMO_CAMPAIGN_NAME)
+      const { data: segments } = await api.get("/admin/segments?limit=50", headers)
+      const upgrade = segments.segments.find((s: { name: string }) => s.name === "Upgrade to 3.0: Europe except France, English 2.0 owners")
+      expect(demo).toHaveLength(1)
+      expect(demo[0]).toMatchObject({ status: "draft", segment_id: upgrade.id, default_language: "en", holdout_percent: 10 })
+
+      const { data: detail } = await api.get(`/admin/email-campaigns/${demo[0].id}`, headers)
+      expect(detail.email_campaign.templates.map((t: { language: string }) => t.language)).toEqual(["de", "en"])
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const member = await pg("customer").whereRaw("metadata ->> 'demo_case' = 'software'").whereNotNull("first_name").first("id", "first_name")
+      for (const [language, subject] of [
+        ["de", `${member.first_name}, PixelForge 3.0 ist bereit für Sie`],
+        ["en", `${member.first_name}, PixelForge 3.0 is ready for you`],
+      ]) {
+        const { data: preview } = await api.get(`/admin/email-campaigns/${demo[0].id}/preview?customer_id=${member.id}&language=${language}`, headers)
+        expect(preview.preview).toMatchObject({ language, subject })
+        expect(`${preview.preview.html}${preview.preview.text}`).not.toContain("{{")
+      }
     })
 
     it("serves the catalogue on the store API with the seeded publishable key", async () => {

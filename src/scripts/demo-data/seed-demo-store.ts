@@ -7,6 +7,7 @@ import { backfillOrderPointsWorkflow } from "../../workflows/loyalty-points/back
 import { expirePointsWorkflow } from "../../workflows/loyalty-points/expire-points"
 import { backfillCustomerFactsWorkflow } from "../../workflows/customer-facts/backfill-customer-facts"
 import { ensureDemoSegments } from "./segments"
+import { ensureDemoCampaigns } from "./campaigns"
 import { createHistoricOrders, existingOrderRefs } from "./orders"
 import { planCase, type PlannedCustomer } from "./plan"
 import { customersFor, type SeedOptions } from "./seed-options"
@@ -63,6 +64,7 @@ export async function seedDemoStore(container: MedusaContainer, options: SeedOpt
   logger.info(`seed customer facts: ${facts.customers} customers, in ${Math.round((Date.now() - factsStarted) / 1000)} s`)
   const created = await ensureDemoSegments(container, store)
   logger.info(`seed segments: ${created} demo segments created with their members`)
+  logger.info(`seed campaigns: ${await ensureDemoCampaigns(container)} draft demo campaigns created`)
   return report
 }
 
