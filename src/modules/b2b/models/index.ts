@@ -1,0 +1,6 @@
+export { Company } from "./company"
+export { CompanyEmployee } from "./company-employee"
+export { Contract } from "./contract"
+export { ContractRenewalNotice } from "./contract-renewal-notice"
+export { PriceImport } from "./price-import"
+export { PriceImportRow } from "./price-import-row"
