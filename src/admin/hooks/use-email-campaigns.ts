@@ -68,7 +68,13 @@ export function useDeleteEmailCampaign() {
   const queryClient = useQueryClient()
   return useMutation<AdminEmailCampaignDeleteResponse, FetchError, string>({
     mutationFn: (id) => sdk.client.fetch<AdminEmailCampaignDeleteResponse>(`/admin/email-campaigns/${id}`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: emailCampaignQueryKeys.data() }),
+    onSuccess: (_deleted, id) => {
+      // Forgotten, not refetched: the page still showing it would only get 404s.
+      for (const key of [emailCampaignQueryKeys.detail(id), emailCampaignQueryKeys.progress(id), emailCampaignQueryKeys.report(id)]) {
+        queryClient.removeQueries({ queryKey: key })
+      }
+      return queryClient.invalidateQueries({ queryKey: emailCampaignQueryKeys.lists() })
+    },
   })
 }
 

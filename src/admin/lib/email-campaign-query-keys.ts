@@ -6,7 +6,8 @@
 export const emailCampaignQueryKeys = {
   all: ["email-campaigns"] as const,
   data: () => [...emailCampaignQueryKeys.all, "data"] as const,
-  list: (query: Record<string, unknown>) => [...emailCampaignQueryKeys.data(), "list", query] as const,
+  lists: () => [...emailCampaignQueryKeys.data(), "list"] as const,
+  list: (query: Record<string, unknown>) => [...emailCampaignQueryKeys.lists(), query] as const,
   detail: (id: string) => [...emailCampaignQueryKeys.data(), "detail", id] as const,
   progress: (id: string) => [...emailCampaignQueryKeys.data(), "progress", id] as const,
   report: (id: string) => [...emailCampaignQueryKeys.data(), "report", id] as const,

@@ -24,7 +24,7 @@ const html = (lines: { greeting: string; body: string; offer: string; button: st
 </body>
 </html>`
 
-/** The vendor's upgrade e-mail in English and German, with every variable in use. */
+/** The vendor's upgrade e-mail in English and German (the demo has no tiers, so {{tier}} is left out). */
 const TEMPLATES = [
   {
     language: "en",
@@ -33,7 +33,7 @@ const TEMPLATES = [
       {
         greeting: "Hello {{first_name}},",
         body: "You have been creating with PixelForge 2.0 for a while. Version 3.0 brings layers with live filters, RAW development and twice the speed on the same machine.",
-        offer: "As a {{tier}} member with {{points}} points, you upgrade at the loyalty price.",
+        offer: "As a 2.0 owner you upgrade at the loyalty price, and your {{points}} loyalty points stay yours.",
         button: "Upgrade to 3.0",
         picks: "Also popular with 2.0 owners: {{recommended_products}}",
         footer: "You get this e-mail because you own PixelForge 2.0.",
@@ -44,7 +44,7 @@ const TEMPLATES = [
     text: `Hello {{first_name}},
 
 Version 3.0 brings layers with live filters, RAW development and twice the speed.
-As a {{tier}} member with {{points}} points, you upgrade at the loyalty price:
+As a 2.0 owner you upgrade at the loyalty price ({{points}} loyalty points on your account):
 ${UPGRADE_URL}?edition=en
 
 Also popular with 2.0 owners: {{recommended_products}}
@@ -58,7 +58,7 @@ Unsubscribe: {{unsubscribe_url}}`,
       {
         greeting: "Hallo {{first_name}},",
         body: "Sie arbeiten seit einiger Zeit mit PixelForge 2.0. Version 3.0 bringt Ebenen mit Live-Filtern, RAW-Entwicklung und doppelte Geschwindigkeit auf demselben Rechner.",
-        offer: "Als {{tier}}-Mitglied mit {{points}} Punkten erhalten Sie den Treuepreis.",
+        offer: "Als Besitzer von 2.0 erhalten Sie den Treuepreis, und Ihre {{points}} Treuepunkte bleiben Ihnen.",
         button: "Auf 3.0 upgraden",
         picks: "Ebenfalls beliebt bei 2.0-Besitzern: {{recommended_products}}",
         footer: "Sie erhalten diese E-Mail, weil Sie PixelForge 2.0 besitzen.",
@@ -69,7 +69,7 @@ Unsubscribe: {{unsubscribe_url}}`,
     text: `Hallo {{first_name}},
 
 Version 3.0 bringt Ebenen mit Live-Filtern, RAW-Entwicklung und doppelte Geschwindigkeit.
-Als {{tier}}-Mitglied mit {{points}} Punkten erhalten Sie den Treuepreis:
+Als Besitzer von 2.0 erhalten Sie den Treuepreis ({{points}} Treuepunkte auf Ihrem Konto):
 ${UPGRADE_URL}?edition=de
 
 Ebenfalls beliebt bei 2.0-Besitzern: {{recommended_products}}

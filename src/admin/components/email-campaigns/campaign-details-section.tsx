@@ -28,7 +28,7 @@ export const CampaignDetailsSection = ({
             value={draft.name}
             disabled={readOnly}
             onChange={(event) => onChange({ name: event.target.value })}
-            placeholder="PixelForge 3.0 upgrade, Europe"
+            placeholder="Spring collection, returning customers"
             aria-invalid={!!errors.name || undefined}
           />
         </FormField>
@@ -53,7 +53,7 @@ export const CampaignDetailsSection = ({
             value={draft.from_email}
             disabled={readOnly}
             onChange={(event) => onChange({ from_email: event.target.value })}
-            placeholder="news@pixelforge.example"
+            placeholder="news@yourshop.com"
             aria-invalid={!!errors.from_email || undefined}
           />
         </FormField>
@@ -63,7 +63,7 @@ export const CampaignDetailsSection = ({
             value={draft.from_name}
             disabled={readOnly}
             onChange={(event) => onChange({ from_name: event.target.value })}
-            placeholder="PixelForge"
+            placeholder="Your shop"
             aria-invalid={!!errors.from_name || undefined}
           />
         </FormField>
@@ -74,7 +74,7 @@ export const CampaignDetailsSection = ({
             value={draft.reply_to}
             disabled={readOnly}
             onChange={(event) => onChange({ reply_to: event.target.value })}
-            placeholder="support@pixelforge.example"
+            placeholder="support@yourshop.com"
             aria-invalid={!!errors.reply_to || undefined}
           />
         </FormField>

@@ -127,7 +127,7 @@ export const CampaignSettingsSection = ({
                 value={draft.utm[key]}
                 disabled={readOnly}
                 onChange={(event) => onChange({ utm: { ...draft.utm, [key]: event.target.value } })}
-                placeholder={{ source: "newsletter", medium: "email", campaign: "pf3-upgrade", content: "hero" }[key]}
+                placeholder={{ source: "newsletter", medium: "email", campaign: "spring-2027", content: "hero" }[key]}
                 aria-invalid={!!error || undefined}
               />
             </FormField>

@@ -177,7 +177,15 @@ export const EmailCampaignsTable = () => {
                       <CampaignStatusBadge status={campaign.status} />
                     </Table.Cell>
                     <Table.Cell className="text-right tabular-nums">
-                      {campaign.started_at ? formatCount(campaign.audience_size) : <Muted />}
+                      {campaign.started_at ? (
+                        formatCount(campaign.audience_size)
+                      ) : segment ? (
+                        <span title="Members of the segment now; the audience is fixed when sending starts" className="txt-compact-small text-ui-fg-muted">
+                          ≈ {formatCount(segment.member_count)}
+                        </span>
+                      ) : (
+                        <Muted />
+                      )}
                     </Table.Cell>
                     <Figures report={reports.get(campaign.id)} />
                   </Table.Row>

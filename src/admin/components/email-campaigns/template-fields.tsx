@@ -50,7 +50,7 @@ export const TemplateFields = ({
           disabled={readOnly}
           onFocus={() => (target.current = "subject")}
           onChange={(event) => onChange({ subject: event.target.value })}
-          placeholder="{{first_name}}, PixelForge 3.0 is here"
+          placeholder="{{first_name}}, something new for you"
           aria-invalid={!!errors.subject || undefined}
         />
       </FormField>
