@@ -233,13 +233,7 @@ export class SegmentCompiler {
               zeroMeets: zeroMeets(c),
               value: raw("coalesce(sum(t.net_total), 0)"),
             })
-          : this.aggregate({
-              from: "customer_spend_fact t",
-              where: [sql`t.currency_code = ${value(c.currency_code)}`],
-              having: numberTest(raw("coalesce(sum(t.total_spent), 0)"), c),
-              zeroMeets: zeroMeets(c),
-              value: raw("coalesce(sum(t.total_spent), 0)"),
-            })
+          : this.spentInCurrency(c)
       case "average_order_value":
         return this.aggregate({
           from: "customer_spend_fact t",
@@ -327,13 +321,32 @@ export class SegmentCompiler {
   }
 
   /**
+   * All-time spend in one currency. customer_spend_fact has one row per customer and currency (a
+   * unique index), so the test is on that row, in WHERE, where the (currency_code, total_spent)
+   * index can serve it, rather than a HAVING over every row of the currency.
+   */
+  private spentInCurrency(c: ConditionOf<"total_spent">): CompiledCondition {
+    const currency = sql`t.currency_code = ${value(c.currency_code)}`
+    const test = numberTest(raw("t.total_spent"), c)
+    const spent = sql`(select coalesce(sum(t.total_spent), 0) from customer_spend_fact t where t.customer_id = cf.customer_id and ${currency})`
+    if (zeroMeets(c)) {
+      // Nothing spent meets it: everyone but the customers whose row fails the test.
+      const fails = this.aggregate({ from: "customer_spend_fact t", where: [currency, not(test)] })
+      return { predicate: not(fails.predicate), value: spent }
+    }
+    return { predicate: this.aggregate({ from: "customer_spend_fact t", where: [currency, test] }).predicate, value: spent }
+  }
+
+  /**
    * When the supply of what was bought runs out, at `days_per_unit` days a unit: buying early
    * extends the cover, so the end is max over purchases j of (date_j + days × units bought from j on).
+   * Purchases at the same instant are summed together (the window's default frame ends with the
+   * current row's peers): that leaves the max unchanged and keeps a tie-breaker out of the sort.
    */
   private supplyRunsOut(c: ConditionOf<"supply_runs_out">): CompiledCondition {
     const covered = (restrict: Fragment) => sql`(select t.customer_id,
         t.placed_at + (${value(c.days_per_unit, "float8")} * sum(t.net_quantity) over (partition by t.customer_id
-          order by t.placed_at desc, t.id desc rows between unbounded preceding and current row)) * interval '1 day' as ends
+          order by t.placed_at desc)) * interval '1 day' as ends
       from purchase_fact t where t.net_quantity > 0 and ${this.targets(c)} and ${restrict}) s`
     const mine = sql`(select max(s.ends) from ${covered(raw("t.customer_id = cf.customer_id"))})`
     if (this.options.mode === "customer") {
