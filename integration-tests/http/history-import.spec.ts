@@ -7,6 +7,7 @@ import { CUSTOMER_FACTS_MODULE } from "../../src/modules/customer-facts"
 import type CustomerFactsModuleService from "../../src/modules/customer-facts/service"
 import { createHistoryImportWorkflow } from "../../src/workflows/customer-facts/import-history-create"
 import { importHistoryWorkflow } from "../../src/workflows/customer-facts/import-history"
+import { isHistoryImportEvent } from "../../src/workflows/customer-facts/import-history-events"
 import { adminHeaders } from "../helpers/auth"
 import { eventually, failure } from "../helpers/requests"
 
@@ -215,8 +216,19 @@ medusaIntegrationTestRunner({
     })
 
     it("imports customers and orders into Medusa and the facts, and a re-import updates without duplicating", async () => {
+      const addressEvents: { eventGroupId?: string }[] = []
+      container.resolve(Modules.EVENT_BUS).subscribe(
+        "customer.customer-address.created",
+        async (event: { metadata?: { eventGroupId?: string } }) => {
+          addressEvents.push(event.metadata ?? {})
+        },
+        { subscriberId: "history-import-spec-address-probe" }
+      )
       const first = await finished((await upload({ customers: CUSTOMERS_CSV, orders: ORDERS_CSV })).id)
       expect(counts(first)).toEqual(FIRST_IMPORT)
+      // The Customer module's events come grouped per batch of the import, released after it.
+      expect(addressEvents).toHaveLength(3)
+      expect(addressEvents.every((m) => isHistoryImportEvent({ metadata: m }) && m.eventGroupId!.startsWith(`history-import:${first.id}:`))).toBe(true)
       expect(first.errors).toEqual(EXPECTED_ERRORS)
 
       const customers = container.resolve(Modules.CUSTOMER)

@@ -111,10 +111,19 @@ export default async function importHistory({ container, args }: ExecArgs) {
       .then((job) => logger.info(`history import ${importId}: ${describeProgress(job)}`))
       .catch(() => undefined)
   }, PROGRESS_EVERY_MS)
+  let refused: string | null = null
   try {
-    await importHistoryWorkflow(container).run({ input: { import_id: importId, batch_size: options.batchSize }, throwOnError: false })
+    const { errors } = await importHistoryWorkflow(container).run({
+      input: { import_id: importId, batch_size: options.batchSize },
+      throwOnError: false,
+    })
+    // A failure inside the import is on its record; a refusal to start it (already completed, another running) is not.
+    refused = errors.find((e) => e.action === "start-history-import")?.error?.message ?? null
   } finally {
     clearInterval(timer)
+  }
+  if (refused) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refused)
   }
   const job = await facts.retrieveHistoryImport(importId)
   for (const line of describeResult(job)) {
