@@ -52,12 +52,22 @@ export class SeededRandom {
   }
 }
 
-/** A stable 32-bit seed from a string, so every customer has an independent stream. */
+/**
+ * A stable 32-bit seed from a string, so every customer has an independent stream: FNV-1a, then
+ * murmur3's finalizer. Without the finalizer neighbouring customers (same parts but the index)
+ * got nearby seeds, and xoroshiro128+'s first draws from nearby seeds are correlated: the first
+ * few hundred software members all drew nearly the same country.
+ */
 export function seedFrom(...parts: (string | number)[]): number {
   let h = 2166136261
   for (const ch of parts.join("|")) {
     h ^= ch.charCodeAt(0)
     h = Math.imul(h, 16777619)
   }
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
   return h >>> 0
 }
