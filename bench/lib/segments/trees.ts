@@ -84,11 +84,11 @@ export const TREES: BenchTree[] = [
   },
   {
     key: "rfm",
-    label: "(d) R score >= 4 and total spent >= 400 EUR",
+    label: "(d) R score >= 4 and total spent >= 2,500 EUR",
     definition: {
       and: [
         { field: "rfm", dimension: "recency", op: "gte", value: 4 },
-        { field: "total_spent", currency_code: "eur", op: "gte", value: 400 },
+        { field: "total_spent", currency_code: "eur", op: "gte", value: 2500 },
       ],
     },
     // One spend row per customer and currency (unique), so "total in EUR" is that row.
@@ -96,7 +96,7 @@ export const TREES: BenchTree[] = [
       text: `SELECT cf.customer_id FROM customer_fact cf
         WHERE cf.r_score >= 4
           AND EXISTS (SELECT 1 FROM customer_spend_fact s WHERE s.customer_id = cf.customer_id AND s.currency_code = $1 AND s.total_spent >= $2)`,
-      values: ["eur", 400],
+      values: ["eur", 2500],
     }),
   },
   {
