@@ -66,9 +66,8 @@ medusaIntegrationTestRunner({
 
     async function sendNow(body: Record<string, unknown>) {
       const { data } = await api.post("/admin/email-campaigns", body, headers)
+      // Scheduled for now: the route starts it, the worker sends it.
       await api.post(`/admin/email-campaigns/${data.email_campaign.id}/status`, { action: "schedule" }, headers)
-      const { startEmailCampaignWorkflow } = await import("../../src/workflows/email-campaigns/start-email-campaign")
-      await startEmailCampaignWorkflow(container).run({ input: { id: data.email_campaign.id } })
       return eventually(
         async () => (await api.get(`/admin/email-campaigns/${data.email_campaign.id}`, headers)).data.email_campaign,
         (c) => c.status === "sent",
@@ -153,6 +152,12 @@ medusaIntegrationTestRunner({
         (r) => r.attributed.length === 1 && r.attributed[0].revenue > 0
       )
       expect(attributed.attributed[0]).toMatchObject({ currency_code: "eur", orders: 1 })
+      const { data: list } = await api.get("/admin/email-campaigns", headers)
+      expect(list.email_campaigns.find((c: { id: string }) => c.id === campaign.id)).toMatchObject({
+        sent: treated.length,
+        clicked: 1,
+        attributed: [{ currency_code: "eur", orders: 1 }],
+      })
       expect(attributed.counts).toMatchObject({ audience: recipients.length, holdout: held.length, sent: treated.length, clicked: 1 })
       expect(attributed.lift[0]).toMatchObject({ currency_code: "eur", treatment: { recipients: treated.length, buyers: 1 }, holdout: { recipients: held.length } })
       await api.post(`/admin/orders/${orderId}/cancel`, {}, headers)
@@ -233,7 +238,7 @@ medusaIntegrationTestRunner({
         headers
       )
       const id = data.email_campaign.id
-      await api.post(`/admin/email-campaigns/${id}/status`, { action: "schedule" }, headers)
+      await api.post(`/admin/email-campaigns/${id}/status`, { action: "schedule", send_at: new Date(Date.now() + 3600_000).toISOString() }, headers)
       fake.reset()
       await campaigns.transitionStatus({ id, from: ["scheduled"], to: "sending", set: { started_at: new Date() } })
       await campaigns.snapshotAudience({ campaign_id: id })
@@ -266,7 +271,19 @@ medusaIntegrationTestRunner({
       expect((await bad({ name: "x", segment_id: "s", from_email: "not-an-email", templates: templates(["en"]) })).message).toContain("from_email")
       expect((await bad({ name: "x", segment_id: "s", from_email: "a@b.example", holdout_percent: 80, templates: templates(["en"]) })).message).toContain("holdout_percent")
       expect((await bad({ name: "x", segment_id: "s", from_email: "a@b.example", templates: [] })).message).toContain("templates")
+      // A campaign not yet started may be moved to another time.
+      const { data: draft } = await api.post(
+        "/admin/email-campaigns",
+        { name: "Later", segment_id: (await segment("Later", { field: "has_account", value: false })).id, from_email: "a@b.example", templates: templates(["en"]) },
+        headers
+      )
+      const later = new Date(Date.now() + 86_400_000).toISOString()
+      await api.post(`/admin/email-campaigns/${draft.email_campaign.id}/status`, { action: "schedule", send_at: later }, headers)
+      const even = new Date(Date.now() + 2 * 86_400_000).toISOString()
+      const { data: moved } = await api.post(`/admin/email-campaigns/${draft.email_campaign.id}/status`, { action: "schedule", send_at: even }, headers)
+      expect(moved.email_campaign).toMatchObject({ status: "scheduled", scheduled_at: even })
       const sent = await sentCampaign()
+      expect((await failure(api.post(`/admin/email-campaigns/${sent.id}/status`, { action: "schedule" }, headers))).message).toContain("started")
       expect((await failure(api.post(`/admin/email-campaigns/${sent.id}/status`, { action: "resume" }, headers))).message).toContain("status")
       expect((await failure(api.get("/admin/email-campaigns/ecmp_missing", headers))).status).toBe(404)
     })

@@ -38,6 +38,7 @@ class EmailCampaignsModuleService extends MedusaService({
     this.campaignOptions_ = {
       ...CAMPAIGN_DEFAULTS,
       ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)),
+      publicUrl: o.publicUrl ?? process.env.RETENTION_PUBLIC_URL ?? CAMPAIGN_DEFAULTS.publicUrl,
       batchSize: Math.min(1000, Math.max(1, o.batchSize ?? CAMPAIGN_DEFAULTS.batchSize)),
       sendgridApiKey: o.sendgridApiKey ?? process.env.SENDGRID_API_KEY ?? null,
       sendgridBaseUrl: o.sendgridBaseUrl ?? process.env.SENDGRID_BASE_URL ?? null,
@@ -137,17 +138,24 @@ class EmailCampaignsModuleService extends MedusaService({
   async claimBatch(input: { campaign_id: string; limit?: number; now?: Date }, @MedusaContext() sharedContext: Context = {}): Promise<{ batch_id: string; recipients: RecipientRow[] }> {
     const knex = transactionKnex(sharedContext)
     const batchId = `ecb_${randomUUID().replace(/-/g, "")}`
-    const [next] = await knex("campaign_recipient").where({ campaign_id: input.campaign_id, status: "pending" }).limit(1).select("language")
+    // The first pending recipient in (language, id) order, read off the (campaign_id, status,
+    // language, id) index; the claim starts at its id, so no plan walks past the recipients
+    // already sent (each claim would then cost more than the last: quadratic over a campaign).
+    const [next] = await knex("campaign_recipient")
+      .where({ campaign_id: input.campaign_id, status: "pending" })
+      .orderBy([{ column: "language" }, { column: "id" }])
+      .limit(1)
+      .select("language", "id")
     if (!next) {
       return { batch_id: batchId, recipients: [] }
     }
     const { rows } = await knex.raw(
       `update campaign_recipient r set status = 'sending', batch_id = ?, claimed_at = ?, attempts = r.attempts + 1, updated_at = now()
-       from (select id from campaign_recipient where campaign_id = ? and status = 'pending' and language = ?
+       from (select id from campaign_recipient where campaign_id = ? and status = 'pending' and language = ? and id >= ?
              order by id limit ? for update skip locked) c
        where r.id = c.id
        returning r.*`,
-      sqlBindings(batchId, input.now ?? new Date(), input.campaign_id, next.language, input.limit ?? this.campaignOptions_.batchSize)
+      sqlBindings(batchId, input.now ?? new Date(), input.campaign_id, next.language, next.id, input.limit ?? this.campaignOptions_.batchSize)
     )
     return { batch_id: batchId, recipients: rows }
   }
@@ -280,6 +288,47 @@ class EmailCampaignsModuleService extends MedusaService({
       sqlBindings(input.customer_id, input.placed_at, input.placed_at, input.order_id, input.customer_id, input.placed_at)
     )
     return rows[0]?.campaign_id ?? null
+  }
+
+  /** Per campaign of a page: sent and clicked recipients, attributed orders and revenue per currency (one grouped query each). */
+  @InjectManager()
+  async campaignListFigures(campaignIds: string[], @MedusaContext() sharedContext: Context = {}) {
+    const knex = contextKnex(sharedContext)
+    const figures = new Map<string, { sent: number; clicked: number; attributed: { currency_code: string; orders: number; revenue: number }[] }>()
+    if (!campaignIds.length) {
+      return figures
+    }
+    const { rows: counts } = await knex.raw(
+      `select campaign_id, count(*) filter (where status = 'sent')::int as sent, count(clicked_at)::int as clicked
+       from campaign_recipient where campaign_id = any(?::text[]) group by campaign_id`,
+      [campaignIds]
+    )
+    const { rows: revenue } = await knex.raw(
+      `select a.campaign_id, o.currency_code, count(*)::int as orders, coalesce(sum(o.net_total), 0)::float as revenue
+       from campaign_attribution a join order_fact o on o.source = 'medusa' and o.order_key = a.order_id
+       where a.campaign_id = any(?::text[]) group by a.campaign_id, o.currency_code order by o.currency_code`,
+      [campaignIds]
+    )
+    for (const id of campaignIds) figures.set(id, { sent: 0, clicked: 0, attributed: [] })
+    for (const c of counts) Object.assign(figures.get(c.campaign_id)!, { sent: c.sent, clicked: c.clicked })
+    for (const r of revenue) figures.get(r.campaign_id)!.attributed.push({ currency_code: r.currency_code, orders: r.orders, revenue: r.revenue })
+    return figures
+  }
+
+  /**
+   * The products most of a campaign's audience bought, most bought first: what
+   * {{recommended_products}} picks from (the store's bestsellers would recommend pharmacy products to
+   * software customers in a store that sells both).
+   */
+  @InjectManager()
+  async popularAmongAudience(input: { campaign_id: string; limit?: number }, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const { rows } = await contextKnex(sharedContext).raw(
+      `select p.product_id from campaign_recipient r join customer_product_fact p on p.customer_id = r.customer_id
+       where r.campaign_id = ? and p.product_id is not null
+       group by p.product_id order by count(distinct r.customer_id) desc, p.product_id limit ?`,
+      [input.campaign_id, input.limit ?? 20]
+    )
+    return rows.map((r: { product_id: string }) => r.product_id)
   }
 
   /** Sent / failed / pending / sending counts, and the send rate over the last minute for an ETA. */

@@ -53,7 +53,11 @@ class RemindersModuleService extends MedusaService({ ReminderRule, CustomerCover
   constructor(container: Record<string, unknown>, options?: { reminders?: RemindersOptions }) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
-    this.remindersOptions_ = { ...REMINDER_DEFAULTS, ...(options?.reminders ?? {}) }
+    this.remindersOptions_ = {
+      ...REMINDER_DEFAULTS,
+      ...(process.env.RETENTION_PUBLIC_URL ? { publicUrl: process.env.RETENTION_PUBLIC_URL } : {}),
+      ...(options?.reminders ?? {}),
+    }
   }
 
   /** The options in force (defaults filled in). */

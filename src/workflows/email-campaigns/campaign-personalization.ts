@@ -2,6 +2,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { CUSTOMER_FACTS_MODULE } from "../../modules/customer-facts"
 import type CustomerFactsModuleService from "../../modules/customer-facts/service"
+import { EMAIL_CAMPAIGNS_MODULE } from "../../modules/email-campaigns"
+import type EmailCampaignsModuleService from "../../modules/email-campaigns/service"
 import { substitutionsFor, withUtm, type PreparedTemplate } from "../../modules/email-campaigns/utils/render"
 import { LOYALTY_POINTS_MODULE } from "../../modules/loyalty-points"
 import type LoyaltyPointsModuleService from "../../modules/loyalty-points/service"
@@ -10,9 +12,15 @@ import { recipientLinks } from "./campaign-links"
 export type PopularProduct = { id: string; title: string }
 export type RecipientContext = { points: number; tier: string | null; recommended_products: string[] }
 
-/** The store's most bought products with their titles: what {{recommended_products}} picks from. */
-export async function popularProducts(container: MedusaContainer, limit = 20): Promise<PopularProduct[]> {
-  const ids = (await container.resolve<CustomerFactsModuleService>(CUSTOMER_FACTS_MODULE).listPopularProducts({ limit })).map((p) => p.product_id)
+/**
+ * The most bought products with their titles, among a campaign's audience when given (else the
+ * store's): what {{recommended_products}} picks from.
+ */
+export async function popularProducts(container: MedusaContainer, input: { campaign_id?: string; limit?: number } = {}): Promise<PopularProduct[]> {
+  const limit = input.limit ?? 20
+  const ids = input.campaign_id
+    ? await container.resolve<EmailCampaignsModuleService>(EMAIL_CAMPAIGNS_MODULE).popularAmongAudience({ campaign_id: input.campaign_id, limit })
+    : (await container.resolve<CustomerFactsModuleService>(CUSTOMER_FACTS_MODULE).listPopularProducts({ limit })).map((p) => p.product_id)
   const titles = ids.length ? await container.resolve(Modules.PRODUCT).listProducts({ id: ids }, { select: ["id", "title"] }) : []
   return ids.map((id) => ({ id, title: titles.find((t) => t.id === id)?.title ?? "" })).filter((p) => p.title)
 }

@@ -5,7 +5,8 @@ import { transitionCampaignStatusStep } from "./steps/transition-campaign-status
 
 /** The admin's actions on a campaign and the statuses each may start from. */
 export const CAMPAIGN_ACTIONS = {
-  schedule: { from: ["draft"], to: "scheduled" },
+  /** From draft, or again (a new time) while it has not started; the route refuses a started one. */
+  schedule: { from: ["draft", "scheduled", "paused"], to: "scheduled" },
   pause: { from: ["sending", "scheduled"], to: "paused" },
   resume: { from: ["paused"], to: "sending" },
   cancel: { from: ["draft", "scheduled", "sending", "paused"], to: "cancelled" },

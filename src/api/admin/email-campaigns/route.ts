@@ -5,13 +5,17 @@ import { createEmailCampaignWorkflow } from "../../../workflows/email-campaigns/
 import { refetchEmailCampaign } from "./helpers"
 import type { AdminCreateEmailCampaignType, AdminEmailCampaignsParamsType } from "./validators"
 
-/** Lists e-mail campaigns, newest first. */
+/** Lists e-mail campaigns, newest first, with sent, clicked and attributed revenue per currency. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminEmailCampaignsParamsType>, res: MedusaResponse) => {
   const { limit, offset, status } = req.validatedQuery
-  const [campaigns, count] = await req.scope
-    .resolve<EmailCampaignsModuleService>(EMAIL_CAMPAIGNS_MODULE)
-    .listAndCountEmailCampaigns(status ? { status: status.split(",") as never } : {}, { take: limit, skip: offset, order: { created_at: "DESC" } })
-  res.json({ email_campaigns: campaigns, count, limit, offset })
+  const service = req.scope.resolve<EmailCampaignsModuleService>(EMAIL_CAMPAIGNS_MODULE)
+  const [campaigns, count] = await service.listAndCountEmailCampaigns(status ? { status } : {}, {
+    take: limit,
+    skip: offset,
+    order: { created_at: "DESC" },
+  })
+  const figures = await service.campaignListFigures(campaigns.map((c) => c.id))
+  res.json({ email_campaigns: campaigns.map((c) => ({ ...c, ...figures.get(c.id) })), count, limit, offset })
 }
 
 /** Creates a draft campaign with its templates. */

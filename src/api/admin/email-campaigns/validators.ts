@@ -1,10 +1,13 @@
 import { z } from "@medusajs/framework/zod"
-import { createPaginationParams, oneOf } from "../../utils/validators"
+import { CAMPAIGN_STATUSES } from "../../../modules/email-campaigns/models/email-campaign"
+import { createEnumListParam, createPaginationParams, oneOf } from "../../utils/validators"
 
-const language = z
-  .string({ message: "must be a language code" })
-  .regex(/^[a-z]{2}(-[a-z0-9]{2,8})?$/i, { message: "must be a language code such as en or pt-br" })
-  .transform((v) => v.toLowerCase())
+const languageCode = (field: string) =>
+  z
+    .string({ message: `${field} must be a language code` })
+    .regex(/^[a-z]{2}(-[a-z0-9]{2,8})?$/i, { message: `${field} must be a language code such as en or pt-br` })
+    .transform((v) => v.toLowerCase())
+const language = languageCode("language")
 const email = (field: string) => z.string({ message: `${field} is required` }).trim().email({ message: `${field} must be an e-mail address` })
 
 const template = z
@@ -22,7 +25,7 @@ const campaignFields = {
   from_email: email("from_email"),
   from_name: z.string().trim().max(200).nullish(),
   reply_to: email("reply_to").nullish(),
-  default_language: language.optional(),
+  default_language: languageCode("default_language").optional(),
   language_key: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, { message: "language_key must be a metadata key" }).optional(),
   holdout_percent: z.number({ message: "holdout_percent must be a number" }).min(0, { message: "holdout_percent must be at least 0" }).max(50, { message: "holdout_percent must be at most 50" }).optional(),
   attribution_window_days: z.number({ message: "attribution_window_days must be a number" }).int().min(1, { message: "attribution_window_days must be at least 1" }).max(90, { message: "attribution_window_days must be at most 90" }).optional(),
@@ -51,7 +54,7 @@ export const AdminEmailCampaignStatus = z
   .strict()
 export type AdminEmailCampaignStatusType = z.infer<typeof AdminEmailCampaignStatus>
 
-export const AdminEmailCampaignsParams = createPaginationParams().extend({ status: z.string().optional() })
+export const AdminEmailCampaignsParams = createPaginationParams().extend({ status: createEnumListParam(CAMPAIGN_STATUSES, "status").optional() })
 export type AdminEmailCampaignsParamsType = z.infer<typeof AdminEmailCampaignsParams>
 
 export const AdminEmailCampaignPreviewParams = z.object({

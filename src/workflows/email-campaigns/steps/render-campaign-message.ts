@@ -28,7 +28,7 @@ export const renderCampaignMessageStep = createStep(
     if (!template) throw new MedusaError(MedusaError.Types.INVALID_DATA, `language: the campaign has no template in "${input.language ?? own}"`)
     const prepared = prepareTemplate(template)
     const customerId = profile?.customer_id ?? "preview"
-    const context = profile ? (await recipientContext(container, [customerId], await popularProducts(container)))(customerId) : { points: 0, tier: null, recommended_products: [] }
+    const context = profile ? (await recipientContext(container, [customerId], await popularProducts(container, { campaign_id: campaign.id })))(customerId) : { points: 0, tier: null, recommended_products: [] }
     const { substitutions } = personalize({
       recipient: { id: `preview_${customerId}`, campaign_id: campaign.id, customer_id: customerId, first_name: profile?.first_name ?? null },
       template: prepared,

@@ -43,7 +43,7 @@ export async function sendCampaignBatches(
   const templates = new Map<string, PreparedTemplate>(
     (await campaigns.listEmailCampaignTemplates({ campaign_id: input.campaign_id })).map((t) => [t.language, prepareTemplate(t)])
   )
-  const popular = await popularProducts(container)
+  const popular = await popularProducts(container, { campaign_id: input.campaign_id })
   const utm = campaign.utm as Record<string, string> | null
 
   for (let n = 0; n < (input.max_batches ?? Infinity); n++) {
