@@ -146,11 +146,13 @@ export async function loadReminders(url: string, customers: number, options: { d
        WHERE c.covered_until > $1`,
       [now]
     )
-    // The send run's batch: `due` reminders (spread over customers by a hash) due a minute before now.
+    // The send run's batch: `due` reminders in all: those due by now already (coverage ending within
+    // the lead time) and others, spread over customers by a hash, moved to a minute before now.
+    const { rows: natural } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM reminder WHERE status = 'scheduled' AND due_at <= $1`, [now])
     await admin.query(
       `WITH picked AS (SELECT id FROM reminder WHERE status = 'scheduled' AND due_at > $1 ORDER BY md5(id) LIMIT $2)
        UPDATE reminder r SET due_at = $1::timestamptz - interval '1 minute' FROM picked WHERE r.id = picked.id`,
-      [now, options.due]
+      [now, Math.max(0, options.due - natural[0].n)]
     )
     const { rows: dueRows } = await admin.query<{ id: string; customer_id: string; rule_id: string; email: string | null }>(
       `SELECT r.id, r.customer_id, r.rule_id, cf.email FROM reminder r LEFT JOIN customer_fact cf ON cf.customer_id = r.customer_id
@@ -192,7 +194,7 @@ export async function loadReminders(url: string, customers: number, options: { d
       `INSERT INTO marketing_message (id, customer_id, kind, source_id, idempotency_key, status, reserved_at, sent_at)
        SELECT 'mmsg_bench_' || c || '_' || n, c, 'campaign', 'bench', 'bench:' || c || ':' || n, 'sent', $2::timestamptz - n * interval '1 day', $2::timestamptz - n * interval '1 day'
        FROM unnest($1::text[]) c CROSS JOIN generate_series(1, 3) n`,
-      [capped.map((r) => r.customer_id), now]
+      [[...new Set(capped.map((r) => r.customer_id))], now]
     )
     for (const table of ["customer_coverage", "reminder", "reminder_rule", "marketing_message", "email_suppression", "cart", "cart_line_item"]) {
       await admin.query(`VACUUM (ANALYZE) ${quoteIdentifier(table)}`)
