@@ -32,7 +32,9 @@ export const CampaignRecipient = model
   })
   .indexes([
     { on: ["campaign_id", "customer_id"], unique: true, where: null },
-    { on: ["campaign_id", "status", "language"], where: null },
+    // Ends in id so a claim (pending, one language, in id order) reads its batch off the index
+    // instead of sorting or skipping every recipient sent before it.
+    { on: ["campaign_id", "status", "language", "id"], where: null },
     { on: ["batch_id"], where: null },
     { on: ["customer_id", "clicked_at"], where: null },
   ])
