@@ -27,6 +27,7 @@ import { sendCampaignBatches, type SendCampaignResult } from "../src/workflows/e
 import { benchDatabaseUrl, benchSizes } from "./lib/env"
 import { defineBench, type BenchCase, type BenchContext } from "./lib/harness"
 import { RssSampler } from "./lib/rss"
+import { cpuMeter, type CpuMeter } from "./lib/campaigns/cpu"
 import { startFakeProcess, type FakeProcess } from "./lib/campaigns/fake"
 import { connect, dropCampaigns, loadCampaigns, type CampaignLoad } from "./lib/campaigns/load"
 import { describeTimes, timeCalls, type CallTimes } from "./lib/reminders/timings"
@@ -115,15 +116,37 @@ function untimed(times: CallTimes, wallMs: number): number {
   return wallMs - Object.entries(times).filter(([label]) => !nested.has(label)).reduce((sum, [, t]) => sum + t.ms, 0)
 }
 
-function watchBackends(s: SizeState, context: BenchContext) {
-  return s.load.modules.backendPids().then((pids) => pids.forEach((pid) => context.watchPid(pid)))
+async function watchBackends(s: SizeState, context: BenchContext, cpu: CpuMeter) {
+  for (const pid of await s.load.modules.backendPids()) {
+    context.watchPid(pid)
+    cpu.watch("postgres", pid)
+  }
+  cpu.watch("fake", s.fake.pid)
 }
 
-/** Logs the send's progress every 30 s (from the timed claims). */
-function progressLogger(times: CallTimes, label: string, started: number): () => void {
+/** "worker 12.3 s, postgres 8.1 s, fake 2.0 s CPU (1.37 / 0.90 / 0.22 s per 1000 e-mails)". */
+function describeCpu(cpu: Record<string, number>, emails: number): string {
+  const labels = Object.keys(cpu)
+  return (
+    labels.map((l) => `${l} ${cpu[l].toFixed(1)} s`).join(", ") +
+    ` CPU (${labels.map((l) => (emails ? (cpu[l] / emails) * 1000 : 0).toFixed(2)).join(" / ")} s per 1000 e-mails)`
+  )
+}
+
+function cpuExtra(cpu: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(cpu).map(([l, v]) => [`CPU ${l} (s)`, round1(v)]))
+}
+
+/** Logs the send's progress every 30 s (from the timed claims), and runs `every` (new backends are watched). */
+function progressLogger(times: CallTimes, label: string, started: number, every: () => Promise<void>): () => void {
   const timer = setInterval(() => {
+    void every().catch(() => undefined)
     const claims = times.claimBatch?.calls ?? 0
-    log(`${label}: ${fmt(claims)} batches claimed after ${((performance.now() - started) / 1000).toFixed(0)} s`)
+    const memory = process.memoryUsage()
+    log(
+      `${label}: ${fmt(claims)} batches claimed after ${((performance.now() - started) / 1000).toFixed(0)} s; ` +
+        `rss ${fmt(memory.rss / 2 ** 20)} MiB, heap ${fmt(memory.heapUsed / 2 ** 20)} / ${fmt(memory.heapTotal / 2 ** 20)} MiB, external ${fmt(memory.external / 2 ** 20)} MiB`
+    )
   }, 30_000)
   timer.unref()
   return () => clearInterval(timer)
@@ -168,7 +191,8 @@ function casesFor(size: number): BenchCase[] {
     iterations: 1,
     fn: async (context) => {
       const s = state(size)
-      await watchBackends(s, context)
+      const cpu = cpuMeter()
+      await watchBackends(s, context, cpu)
       const { campaigns, messaging, container } = s.load.modules
       const id = s.load.sampleCampaignId
       await campaigns.transitionStatus({ id, from: ["draft"], to: "sending", set: { started_at: new Date() } })
@@ -176,7 +200,7 @@ function casesFor(size: number): BenchCase[] {
       const times: CallTimes = {}
       const undo = timeSendLoop(s, times)
       const started = performance.now()
-      const stopProgress = progressLogger(times, "baseline", started)
+      const stopProgress = progressLogger(times, "baseline", started, () => watchBackends(s, context, cpu))
       let result: SendCampaignResult
       try {
         result = await sendCampaignBatches(container, { campaign_id: id, batch_size: 1 })
@@ -185,14 +209,15 @@ function casesFor(size: number): BenchCase[] {
         undo()
       }
       const sendMs = performance.now() - started
+      const used = cpu.read()
       const rate = result.sent / (sendMs / 1000)
       const treated = Math.round(size * (1 - 0.1))
       s.baselineRate = rate
       notes.push(`baseline @ ${fmt(size)}: ${fmt(audience.audience)} recipients (${fmt(audience.holdout)} held out), ${fmt(result.sent)} sent in ${(sendMs / 1000).toFixed(1)} s`)
-      notes.push(`baseline @ ${fmt(size)}, where the time went: ${describeTimes(times)}; untimed (personalization, links, loop) ${(untimed(times, sendMs) / 1000).toFixed(1)} s`)
+      notes.push(`baseline @ ${fmt(size)}, where the time went: ${describeTimes(times)}; untimed (personalization, links, loop) ${(untimed(times, sendMs) / 1000).toFixed(1)} s; ${describeCpu(used, result.sent)}`)
       return {
         rows: result.sent,
-        extra: { ...resultExtra(result), "send emails/s": Math.round(rate), "extrapolated (s)": Math.round(treated / rate), "fake RSS (MiB)": mib(s.fake.peakRssBytes()) },
+        extra: { ...resultExtra(result), "send emails/s": Math.round(rate), "extrapolated (s)": Math.round(treated / rate), "fake RSS (MiB)": mib(s.fake.peakRssBytes()), ...cpuExtra(used) },
       }
     },
   }
@@ -204,7 +229,8 @@ function casesFor(size: number): BenchCase[] {
     iterations: 1,
     fn: async (context) => {
       const s = state(size)
-      await watchBackends(s, context)
+      const cpu = cpuMeter()
+      await watchBackends(s, context, cpu)
       const { campaigns, messaging, container } = s.load.modules
       const id = s.load.campaignId
       // The harness samples this process's RSS too; this sampler is for the verdict written here.
@@ -214,11 +240,12 @@ function casesFor(size: number): BenchCase[] {
       const audience = await campaigns.snapshotAudience({ campaign_id: id, cap: messaging.getFrequencyCap() })
       const snapshotMs = performance.now() - started
       log(`snapshot: ${fmt(audience.audience)} recipients (${fmt(audience.holdout)} held out) in ${(snapshotMs / 1000).toFixed(1)} s`)
-      await watchBackends(s, context)
+      await watchBackends(s, context, cpu)
+      const snapshotCpu = cpu.read()
       const times: CallTimes = {}
       const undo = timeSendLoop(s, times)
       const sendStarted = performance.now()
-      const stopProgress = progressLogger(times, "send", sendStarted)
+      const stopProgress = progressLogger(times, "send", sendStarted, () => watchBackends(s, context, cpu))
       let result: SendCampaignResult
       try {
         result = await sendCampaignBatches(container, { campaign_id: id })
@@ -228,6 +255,8 @@ function casesFor(size: number): BenchCase[] {
       }
       const sendMs = performance.now() - sendStarted
       const wallMs = performance.now() - started
+      const used = cpu.read()
+      const sendCpu = Object.fromEntries(Object.entries(used).map(([l, v]) => [l, v - (snapshotCpu[l] ?? 0)]))
       const peakMiB = sampler.stop().peakRssBytes / 2 ** 20
       const rate = result.sent / (sendMs / 1000)
       s.treated = audience.audience - audience.holdout
@@ -241,7 +270,7 @@ function casesFor(size: number): BenchCase[] {
         `campaign @ ${fmt(size)}: audience ${fmt(audience.audience)}, holdout ${fmt(audience.holdout)}; snapshot ${(snapshotMs / 1000).toFixed(1)} s, send ${(sendMs / 1000).toFixed(1)} s ` +
           `(${fmt(result.batches)} requests), wall ${(wallMs / 1000).toFixed(1)} s; ${JSON.stringify(result)}`
       )
-      notes.push(`campaign @ ${fmt(size)}, where the send's time went: ${describeTimes(times)}; untimed (personalization, links, loop) ${(untimed(times, sendMs) / 1000).toFixed(1)} s`)
+      notes.push(`campaign @ ${fmt(size)}, where the send's time went: ${describeTimes(times)}; untimed (personalization, links, loop) ${(untimed(times, sendMs) / 1000).toFixed(1)} s; send: ${describeCpu(sendCpu, result.sent)}`)
       return {
         rows: result.sent,
         extra: {
@@ -251,6 +280,7 @@ function casesFor(size: number): BenchCase[] {
           "send emails/s": Math.round(rate),
           "× baseline": s.baselineRate ? round1(rate / s.baselineRate) : "-",
           "fake RSS (MiB)": mib(s.fake.peakRssBytes()),
+          ...cpuExtra(used),
         },
       }
     },
