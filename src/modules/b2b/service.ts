@@ -13,6 +13,7 @@ import {
   type PriceImportAction,
   type PriceImportChange,
   type PriceImportCounts,
+  type PriceImportDTO,
   type PriceImportStatus,
   type PriceRowError,
   type ResolvedB2bOptions,
@@ -31,6 +32,43 @@ import {
   STAGE_LIST_ROWS_SQL,
 } from "./utils/import-sql"
 import { describeBand } from "./utils/bands"
+
+export type PriceImportProgressPatch = Partial<
+  Pick<
+    PriceImportDTO,
+    | "status"
+    | "bytes_read"
+    | "rows_total"
+    | "rows_valid"
+    | "rows_with_errors"
+    | "added"
+    | "changed"
+    | "removed"
+    | "unchanged"
+    | "applied"
+    | "list_fingerprint"
+    | "failure"
+    | "validated_at"
+    | "finished_at"
+  >
+> & { errors?: PriceRowError[] }
+
+const PROGRESS_COLUMNS = new Set([
+  "status",
+  "bytes_read",
+  "rows_total",
+  "rows_valid",
+  "rows_with_errors",
+  "added",
+  "changed",
+  "removed",
+  "unchanged",
+  "applied",
+  "list_fingerprint",
+  "failure",
+  "validated_at",
+  "finished_at",
+])
 
 /** An import whose record has not moved for this long is taken for dead (its process crashed). */
 export const PRICE_IMPORT_STALE_MS = 10 * 60_000
@@ -73,8 +111,14 @@ class B2bModuleService extends MedusaService({ Company, CompanyEmployee, Contrac
    * applies a price list from starts_at to ends_at inclusive; no end is open-ended), if any.
    */
   @InjectManager()
-  async findOverlappingContract(period: ContractPeriod, @MedusaContext() sharedContext: Context = {}): Promise<ContractPeriod & { title: string } | null> {
+  async findOverlappingContract(period: ContractPeriod, @MedusaContext() sharedContext: Context = {}): Promise<(ContractPeriod & { title: string }) | null> {
     return this.findOverlap_(contextKnex(sharedContext), period)
+  }
+
+  /** Throws INVALID_DATA, naming the other contract, when the period overlaps an active contract of the company (a check before the locked one). */
+  @InjectManager()
+  async assertNoOverlappingContract(period: ContractPeriod, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await this.assertNoOverlap_(contextKnex(sharedContext), period)
   }
 
   /**
@@ -186,8 +230,9 @@ class B2bModuleService extends MedusaService({ Company, CompanyEmployee, Contrac
 
   /**
    * Moves an import from one of `from` to `to` atomically; a run whose record stopped moving
-   * (`stale_from`, its process died) may be taken over. Applying holds the contract: two imports
-   * of one contract never apply at once. Returns whether the move happened.
+   * (`stale_from`, its process died) may be taken over. Only a validated import applies, and
+   * applying holds the contract: two imports of one contract never apply at once. Returns
+   * whether the move happened.
    */
   @InjectTransactionManager()
   async claimPriceImport(
@@ -213,8 +258,9 @@ class B2bModuleService extends MedusaService({ Company, CompanyEmployee, Contrac
     }
     const { rowCount } = await knex.raw(
       `update b2b_price_import set status = ?, failure = null, updated_at = ?, started_at = coalesce(started_at, ?)
-       where id = ? and deleted_at is null and (status = any(?::text[]) or (status = any(?::text[]) and updated_at < ?))`,
-      sqlBindings(input.to, now, now, input.id, input.from, input.stale_from ?? [], stale)
+       where id = ? and deleted_at is null and (status = any(?::text[]) or (status = any(?::text[]) and updated_at < ?))
+         and (? <> 'applying' or validated_at is not null)`,
+      sqlBindings(input.to, now, now, input.id, input.from, input.stale_from ?? [], stale, input.to)
     )
     return (rowCount ?? 0) > 0
   }
@@ -356,6 +402,32 @@ class B2bModuleService extends MedusaService({ Company, CompanyEmployee, Contrac
         input.import_id
       )
     )
+  }
+
+  /** Records rolled-back rows as not applied; an added row forgets the price it had created (deleted by the rollback). */
+  @InjectManager()
+  async markRowsRolledBack(input: { import_id: string; ids: string[] }, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    if (!input.ids.length) {
+      return
+    }
+    await contextKnex(sharedContext).raw(
+      `update b2b_price_import_row set applied = false, price_id = case when action = 'add' then null else price_id end, updated_at = now()
+       where import_id = ? and id = any(?::text[])`,
+      sqlBindings(input.import_id, input.ids)
+    )
+  }
+
+  /**
+   * Saves an import's progress and outcome in one statement (counts, first errors, status...),
+   * so what the admin polls is always consistent. Columns come from the typed patch only.
+   */
+  @InjectManager()
+  async savePriceImportProgress(id: string, patch: PriceImportProgressPatch, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const { errors, ...rest } = patch
+    const columns = Object.fromEntries(Object.entries(rest).filter(([key, value]) => value !== undefined && PROGRESS_COLUMNS.has(key)))
+    await contextKnex(sharedContext)("b2b_price_import")
+      .where({ id })
+      .update({ ...columns, ...(errors === undefined ? {} : { errors: JSON.stringify(errors) }), updated_at: new Date() })
   }
 
   private async lockCompanies_(knex: Knex, companyIds: string[]) {

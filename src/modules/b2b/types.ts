@@ -29,7 +29,7 @@ export type UpdateCompanyInput = Partial<CreateCompanyInput> & { id: string }
 export type CreateEmployeeInput = {
   customer_id: string
   role?: EmployeeRole
-  spending_limit?: string | number | null
+  spending_limit?: number | null
   spending_limit_currency_code?: string | null
   spending_limit_period?: CompanyEmployeeDTO["spending_limit_period"]
 }

@@ -1,19 +1,19 @@
 import { findOverlappingBands, bandApplies } from "../utils/bands"
-import { parsePriceLine, readPriceHeader } from "../utils/price-csv"
+import { assertPriceHeader, parsePriceLine, readPriceHeader } from "../utils/price-csv"
 
 const contract = { currency_code: "eur" }
 
 describe("a price CSV's header", () => {
   it("takes the columns in any order and case, with sku or variant_id and optional quantities", () => {
-    expect(readPriceHeader([" SKU ", "Amount", "currency"])).toEqual(["sku", "amount", "currency"])
-    expect(readPriceHeader(["variant_id", "currency", "amount", "min_quantity", "max_quantity"])).toHaveLength(5)
+    expect(readPriceHeader([" SKU ", "Amount", "currency"])).toEqual({ columns: ["sku", "amount", "currency"] })
+    expect(readPriceHeader(["variant_id", "currency", "amount", "min_quantity", "max_quantity"]).columns).toHaveLength(5)
   })
 
   it("fails the file on an unknown, repeated or missing column, naming it", () => {
-    expect(() => readPriceHeader(["sku", "currency", "amount", "price"])).toThrow("line 1: price: unknown column; the columns are sku, variant_id, currency, amount, min_quantity, max_quantity")
-    expect(() => readPriceHeader(["sku", "sku", "currency", "amount"])).toThrow("line 1: sku: column appears twice")
-    expect(() => readPriceHeader(["currency", "amount"])).toThrow("line 1: sku: missing column; name the variant by a sku or a variant_id column (or both)")
-    expect(() => readPriceHeader(["sku", "amount"])).toThrow("line 1: currency: missing column")
+    expect(() => assertPriceHeader(["sku", "currency", "amount", "price"])).toThrow("line 1: price: unknown column; the columns are sku, variant_id, currency, amount, min_quantity, max_quantity")
+    expect(readPriceHeader(["sku", "sku", "currency", "amount"]).error).toEqual({ line: 1, field: "sku", message: "column appears twice" })
+    expect(() => assertPriceHeader(["currency", "amount"])).toThrow("line 1: sku: missing column; name the variant by a sku or a variant_id column (or both)")
+    expect(() => assertPriceHeader(["sku", "amount"])).toThrow("line 1: currency: missing column")
   })
 })
 

@@ -18,32 +18,38 @@ export function formatPriceRowError(error: PriceRowError): string {
 /**
  * Column names from the header line, matched trimmed and case-insensitively in any order.
  * `currency` and `amount` are required, and `sku` or `variant_id` (or both); the quantity columns
- * may be left out (no bands). An unknown or repeated column fails the file, naming it.
+ * may be left out (no bands). An unknown, repeated or missing column is the file's error, naming it.
  */
-export function readPriceHeader(header: string[]): PriceCsvColumn[] {
+export function readPriceHeader(header: string[]): { columns: PriceCsvColumn[]; error?: never } | { error: PriceRowError; columns?: never } {
   const names = header.map((h) => h.trim().toLowerCase())
-  const fail = (field: string, message: string) => {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, formatPriceRowError({ line: 1, field, message }))
-  }
+  const fail = (field: string, message: string) => ({ error: { line: 1, field, message } })
   const seen = new Set<string>()
   for (const name of names) {
     if (!(PRICE_CSV_COLUMNS as readonly string[]).includes(name)) {
-      fail(name || "(empty)", `unknown column; the columns are ${PRICE_CSV_COLUMNS.join(", ")}`)
+      return fail(name || "(empty)", `unknown column; the columns are ${PRICE_CSV_COLUMNS.join(", ")}`)
     }
     if (seen.has(name)) {
-      fail(name, "column appears twice")
+      return fail(name, "column appears twice")
     }
     seen.add(name)
   }
   if (!seen.has("sku") && !seen.has("variant_id")) {
-    fail("sku", "missing column; name the variant by a sku or a variant_id column (or both)")
+    return fail("sku", "missing column; name the variant by a sku or a variant_id column (or both)")
   }
   for (const name of ["currency", "amount"]) {
     if (!seen.has(name)) {
-      fail(name, `missing column; the first line must name the columns ${PRICE_CSV_COLUMNS.join(", ")} (sku or variant_id, quantities optional)`)
+      return fail(name, `missing column; the first line must name the columns ${PRICE_CSV_COLUMNS.join(", ")} (sku or variant_id, quantities optional)`)
     }
   }
-  return names as PriceCsvColumn[]
+  return { columns: names as PriceCsvColumn[] }
+}
+
+/** The header check of an upload: throws INVALID_DATA naming the column. */
+export function assertPriceHeader(header: string[]): void {
+  const { error } = readPriceHeader(header)
+  if (error) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, formatPriceRowError(error))
+  }
 }
 
 /** A line of the file as read, before its variant is looked up. */
