@@ -1,0 +1,129 @@
+import type { IPricingModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { B2B_MODULE } from "../../../modules/b2b"
+import type B2bModuleService from "../../../modules/b2b/service"
+import type { PriceImportAction, PriceImportChange, PriceImportDTO } from "../../../modules/b2b/types"
+import { listFingerprint, snapshotAndDiff } from "./diff-price-import"
+import { priceKey, toListPrice } from "./list-price-writes"
+import { inBatchEventGroup } from "./price-import-progress"
+
+const ACTIONS: PriceImportAction[] = ["add", "change", "remove"]
+
+const price = (row: PriceImportChange, amount: string) => ({
+  price_set_id: row.price_set_id,
+  currency_code: row.currency_code,
+  amount,
+  min_quantity: row.min_quantity,
+  max_quantity: row.max_quantity,
+})
+
+/** Writes one batch of one kind of change through the Pricing module and records it applied. */
+async function applyBatch(pricing: IPricingModuleService, b2b: B2bModuleService, job: PriceImportDTO, action: PriceImportAction, rows: PriceImportChange[], context: object) {
+  if (action === "add") {
+    const created = await pricing.addPriceListPrices([{ price_list_id: job.price_list_id, prices: rows.map((r) => price(r, r.amount)) }], context)
+    const byKey = new Map(created.map((p) => [priceKey(toListPrice(p)), p.id]))
+    await b2b.markRowsApplied({ import_id: job.id, applied: true, rows: rows.map((r) => ({ id: r.id, price_id: byKey.get(priceKey(r)) ?? null })) })
+  } else if (action === "change") {
+    await pricing.updatePriceListPrices([{ price_list_id: job.price_list_id, prices: rows.map((r) => ({ id: r.price_id!, ...price(r, r.amount) })) }], context)
+    await b2b.markRowsApplied({ import_id: job.id, applied: true, rows })
+  } else {
+    await pricing.softDeletePrices(rows.map((r) => r.price_id!), {}, context)
+    await b2b.markRowsApplied({ import_id: job.id, applied: true, rows })
+  }
+}
+
+/** Takes back one batch: created prices deleted, old amounts restored, removed prices restored. */
+async function undoBatch(pricing: IPricingModuleService, b2b: B2bModuleService, job: PriceImportDTO, action: PriceImportAction, rows: PriceImportChange[], context: object) {
+  if (action === "add") {
+    await pricing.removePrices(rows.flatMap((r) => (r.price_id ? [r.price_id] : [])), context)
+  } else if (action === "change") {
+    await pricing.updatePriceListPrices([{ price_list_id: job.price_list_id, prices: rows.map((r) => ({ id: r.price_id!, ...price(r, r.old_amount!) })) }], context)
+  } else {
+    await pricing.restorePrices(rows.map((r) => r.price_id!), {}, context)
+  }
+  await b2b.markRowsRolledBack({ import_id: job.id, ids: rows.map((r) => r.id) })
+}
+
+/**
+ * Takes back every change an import applied, a batch at a time (rows recorded as applied), so the
+ * price list is as it was before the import. Safe to run again: rolled-back rows are recorded.
+ */
+export async function rollBackPriceImport(container: MedusaContainer, import_id: string): Promise<number> {
+  const b2b = container.resolve<B2bModuleService>(B2B_MODULE)
+  const pricing = container.resolve(Modules.PRICING)
+  const eventBus = container.resolve(Modules.EVENT_BUS)
+  const job = await b2b.retrievePriceImport(import_id)
+  const batchSize = b2b.getB2bOptions().importBatchSize
+  let undone = 0
+  for (const action of ACTIONS) {
+    for (;;) {
+      const rows = await b2b.listPriceImportChanges({ import_id, actions: [action], applied: true, limit: batchSize })
+      if (!rows.length) break
+      await inBatchEventGroup(eventBus, `${import_id}:undo:${rows[0].id}`, (context) => undoBatch(pricing, b2b, job, action, rows, context))
+      undone += rows.length
+    }
+  }
+  await b2b.savePriceImportProgress(import_id, { applied: 0 })
+  return undone
+}
+
+export type ApplyPriceImportResult = { import_id: string; contract_id: string; price_list_id: string; added: number; changed: number; removed: number }
+
+/**
+ * Applies a ready import to its contract's price list in batches through the Pricing module
+ * (prices added, amounts changed, prices removed), saving the progress after each. A list that
+ * changed since the diff is diffed again first. When a batch fails, or a later step of the
+ * workflow does (compensation), everything applied is rolled back: the price list is as before.
+ */
+export const applyPriceImportStep = createStep(
+  "apply-price-import",
+  async (input: { import_id: string }, { container }) => {
+    const b2b = container.resolve<B2bModuleService>(B2B_MODULE)
+    const pricing = container.resolve(Modules.PRICING)
+    const eventBus = container.resolve(Modules.EVENT_BUS)
+    let job = await b2b.retrievePriceImport(input.import_id)
+    const batchSize = b2b.getB2bOptions().importBatchSize
+    try {
+      if (job.list_fingerprint !== (await listFingerprint(container, job.price_list_id))) {
+        await b2b.savePriceImportProgress(job.id, await snapshotAndDiff(container, job.id))
+        job = await b2b.retrievePriceImport(job.id)
+      }
+      let applied = 0
+      for (const action of ACTIONS) {
+        for (;;) {
+          const rows = await b2b.listPriceImportChanges({ import_id: job.id, actions: [action], applied: false, limit: batchSize })
+          if (!rows.length) break
+          await inBatchEventGroup(eventBus, `${job.id}:${rows[0].id}`, (context) => applyBatch(pricing, b2b, job, action, rows, context))
+          applied += rows.length
+          await b2b.savePriceImportProgress(job.id, { applied })
+        }
+      }
+    } catch (e) {
+      await rollBackPriceImport(container, job.id)
+      await b2b.savePriceImportProgress(job.id, { status: "failed", failure: `${e instanceof Error ? e.message : String(e)} (rolled back: the price list is as before)`, finished_at: new Date() })
+      throw e
+    }
+    return new StepResponse<ApplyPriceImportResult, { import_id: string }>(
+      { import_id: job.id, contract_id: job.contract_id, price_list_id: job.price_list_id, added: job.added, changed: job.changed, removed: job.removed },
+      { import_id: job.id }
+    )
+  },
+  async (applied, { container }) => {
+    if (!applied) {
+      return
+    }
+    await rollBackPriceImport(container, applied.import_id)
+    await container.resolve<B2bModuleService>(B2B_MODULE).savePriceImportProgress(applied.import_id, {
+      status: "failed",
+      failure: "a later step failed; the import was rolled back: the price list is as before",
+      finished_at: new Date(),
+    })
+  }
+)
+
+/** Marks an applied import done, with the time. Nothing to compensate. */
+export const finishPriceImportStep = createStep("finish-price-import", async (input: { import_id: string }, { container }) => {
+  await container.resolve<B2bModuleService>(B2B_MODULE).savePriceImportProgress(input.import_id, { status: "applied", finished_at: new Date() })
+  return new StepResponse({ import_id: input.import_id })
+})
