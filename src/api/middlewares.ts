@@ -1,9 +1,11 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminHistoryImportsMiddlewares } from "./admin/customer-facts/imports/middlewares"
+import { adminB2bMiddlewares } from "./admin/b2b/middlewares"
 import { adminEmailCampaignsMiddlewares } from "./admin/email-campaigns/middlewares"
 import { adminLoyaltyMiddlewares } from "./admin/loyalty/middlewares"
 import { adminRemindersMiddlewares } from "./admin/reminders/middlewares"
 import { adminSegmentsMiddlewares } from "./admin/segments/middlewares"
+import { storeB2bMiddlewares } from "./store/b2b/middlewares"
 import { storeLoyaltyMiddlewares } from "./store/loyalty/middlewares"
 import { storeMarketingConsentMiddlewares } from "./store/marketing-consent/middlewares"
 import { storeRemindersMiddlewares } from "./store/reminders/middlewares"
@@ -21,6 +23,8 @@ export default defineMiddlewares({
     ...storeMarketingConsentMiddlewares,
     ...adminRemindersMiddlewares,
     ...storeRemindersMiddlewares,
+    ...adminB2bMiddlewares,
+    ...storeB2bMiddlewares,
     ...webhookMiddlewares,
   ],
 })
