@@ -11,9 +11,11 @@ import {
   OrderFact,
   PurchaseFact,
   RfmCutoff,
+  StoreOrderGap,
 } from "./models"
 import type { ConsentInput, CustomerAttributes, CustomerFactsSnapshot, LoyaltyFacts, OrderFactInput } from "./types"
 import { bigNumberColumns, rawBigNumberSql } from "./utils/big-number-column"
+import { churnDay, recomputeStoreOrderGap, scoreOrderRhythm } from "./utils/order-rhythm"
 
 const INSERT_CHUNK = 1000
 const QUINTILES = "array[0.2, 0.4, 0.6, 0.8]::float8[]"
@@ -109,6 +111,7 @@ class CustomerFactsModuleService extends MedusaService({
   CustomerProductFact,
   ConsentRecord,
   RfmCutoff,
+  StoreOrderGap,
   HistoryImport,
 }) {
   /**
@@ -215,11 +218,15 @@ class CustomerFactsModuleService extends MedusaService({
   }
 
   /**
-   * Recomputes the RFM quintile boundaries over every customer with orders, then everyone's scores.
-   * Recency moves with time, so this runs nightly and after bulk changes.
+   * Recomputes the RFM quintile boundaries over every customer with orders, then everyone's scores;
+   * and the store's typical order gap, then everyone's expected next order and churn risk as of
+   * `now`. Recency and churn move with time, so this runs nightly and after bulk changes.
    */
   @InjectTransactionManager()
-  async recomputeRfm(input: { now?: Date } = {}, @MedusaContext() sharedContext: Context = {}): Promise<{ customers_scored: number }> {
+  async recomputeRfm(
+    input: { now?: Date } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ customers_scored: number; store_order_gap_days: number | null; churn_rescored: number }> {
     const knex = transactionKnex(sharedContext)
     const now = input.now ?? new Date()
     const [{ recency, frequency }] = (
@@ -251,7 +258,10 @@ class CustomerFactsModuleService extends MedusaService({
         }))
       )
     }
-    return { customers_scored: await this.scoreRfm_(knex, scopeOf()) }
+    const customersScored = await this.scoreRfm_(knex, scopeOf())
+    const storeGap = await recomputeStoreOrderGap(knex, now)
+    const churnRescored = await scoreOrderRhythm(knex, churnDay(now), scopeOf().where, [])
+    return { customers_scored: customersScored, store_order_gap_days: storeGap, churn_rescored: churnRescored }
   }
 
   /**
@@ -490,6 +500,7 @@ class CustomerFactsModuleService extends MedusaService({
     )
     await this.refreshConsentFlags_(knex, ids)
     await this.scoreRfm_(knex, scope)
+    await scoreOrderRhythm(knex, churnDay(new Date()), scope.where, scope.bindings)
   }
 
   /** Scores against the stored quintile boundaries: 1 + the number of boundaries strictly below the value. */

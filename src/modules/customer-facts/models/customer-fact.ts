@@ -1,5 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 
+export const CHURN_RISK_LEVELS = ["low", "medium", "high"] as const
+
 /**
  * One row per customer: the attributes and order aggregates every domain reads (segments,
  * reminders, campaigns, insights). A projection of Medusa's customers and orders plus imported
@@ -38,6 +40,17 @@ export const CustomerFact = model
     r_score: model.number().nullable(),
     f_score: model.number().nullable(),
     m_score: model.number().nullable(),
+    /**
+     * Days between the customer's orders: the median gap between their distinct order days, or the
+     * store's typical gap (store_order_gap) with fewer than two; null without orders.
+     */
+    expected_order_gap_days: model.float().nullable(),
+    /** last_order_at + expected_order_gap_days. */
+    expected_next_order_at: model.dateTime().nullable(),
+    /** Whole days since the last order, as of the (UTC) day of the last refresh, over the expected gap: 1 = due today. */
+    churn_risk_ratio: model.float().nullable(),
+    /** The ratio's band (low below 1, medium below 2, high from 2); refreshed nightly because it moves with time. */
+    churn_risk: model.enum([...CHURN_RISK_LEVELS]).nullable(),
     points_balance: model.number().default(0),
     tier_id: model.text().nullable(),
     refreshed_at: model.dateTime(),
@@ -47,5 +60,6 @@ export const CustomerFact = model
     { on: ["country_code"], where: null },
     { on: ["email_domain"], where: null },
     { on: ["last_order_at"], where: null },
+    { on: ["churn_risk"], where: null },
     { on: ["group_ids"], type: "GIN", where: null },
   ])
