@@ -1,14 +1,15 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { expandCountries } from "./country-lists"
 import type { ResolvedReferences } from "./references"
-import type {
-  Condition,
-  ConditionOf,
-  DateCondition,
-  NumberCondition,
-  ProductTargetCondition,
-  PurchaseWindow,
-  SegmentNode,
+import {
+  CHURN_RISK_LEVELS,
+  type Condition,
+  type ConditionOf,
+  type DateCondition,
+  type NumberCondition,
+  type ProductTargetCondition,
+  type PurchaseWindow,
+  type SegmentNode,
 } from "./schema"
 import { join, raw, sql, value, type Fragment } from "./sql-fragment"
 
@@ -250,10 +251,21 @@ export class SegmentCompiler {
         const column = raw(RFM_COLUMNS[c.dimension])
         return { predicate: orFalse(numberTest(column, c)), value: column }
       }
+      case "expected_next_order_at":
+        return { predicate: orFalse(this.dateTest(raw("cf.expected_next_order_at"), c)), value: raw("cf.expected_next_order_at") }
+      case "churn_risk": {
+        const rank = CHURN_RISK_LEVELS.indexOf(c.level)
+        const levels = CHURN_RISK_LEVELS.filter((_, i) => (c.op === "is" ? i === rank : c.op === "at_least" ? i >= rank : i <= rank))
+        return { predicate: orFalse(sql`cf.churn_risk = any(${value(levels, "text[]")})`), value: raw("cf.churn_risk") }
+      }
+      case "churn_risk_ratio":
+        return { predicate: orFalse(numberTest(raw("cf.churn_risk_ratio"), c)), value: raw("cf.churn_risk_ratio") }
       case "purchased":
         return this.purchased(c)
       case "supply_runs_out":
         return this.supplyRunsOut(c)
+      case "viewed_product":
+        return this.viewedProduct(c)
       case "points_balance":
         return { predicate: numberTest(raw("cf.points_balance"), c), value: raw("cf.points_balance") }
       case "tier": {
@@ -358,6 +370,37 @@ export class SegmentCompiler {
       )})`,
       value: mine,
     }
+  }
+
+  /**
+   * Products viewed (or added to cart) per the browsing module's day rows. Days are whole: "the
+   * last 7 days" includes the day 7 days ago. `not_bought` keeps only products with no purchase
+   * from the day they were viewed on.
+   */
+  private viewedProduct(c: ConditionOf<"viewed_product">): CompiledCondition {
+    const count = raw(c.event === "added_to_cart" ? "t.cart_add_count" : "t.view_count")
+    const where: Fragment[] = [raw("t.customer_id is not null"), raw("t.deleted_at is null"), sql`${count} > 0`]
+    if (c.product_ids || c.collection_ids || c.category_ids || c.tag_ids) where.push(this.targets(c))
+    if (c.window.within_last) {
+      const since = this.shifted("-", c.window.within_last.amount, c.window.within_last.unit)
+      where.push(sql`t.activity_date > (${since} - interval '1 day')`, sql`t.activity_date <= ${this.now()}`)
+    } else {
+      where.push(...this.windowTest(raw("t.activity_date"), c.window))
+    }
+    if (c.not_bought) {
+      where.push(
+        raw(`not exists (select 1 from purchase_fact p where p.customer_id = t.customer_id and p.product_id = t.product_id
+             and p.net_quantity > 0 and p.placed_at >= t.activity_date)`)
+      )
+    }
+    const viewed = this.aggregate({
+      from: "browsing_activity t",
+      where,
+      having: c.min_count ? sql`coalesce(sum(${count}), 0) >= ${value(c.min_count)}` : undefined,
+      zeroMeets: false,
+      value: sql`coalesce(sum(${count}), 0)`,
+    })
+    return c.op === "viewed" ? viewed : { predicate: not(viewed.predicate), value: viewed.value }
   }
 }
 

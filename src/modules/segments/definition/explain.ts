@@ -64,7 +64,12 @@ export function describeCondition(c: Condition): string {
     case "signed_up":
     case "first_order_at":
     case "last_order_at":
+    case "expected_next_order_at":
       return `${c.field === "signed_up" ? "signed up" : c.field.replace(/_/g, " ")} ${dateText(c)}`
+    case "churn_risk":
+      return `churn risk ${c.op === "is" ? "is" : c.op === "at_least" ? "at least" : "at most"} ${c.level}`
+    case "churn_risk_ratio":
+      return `days since last order ÷ expected gap ${numberText(c)}`
     case "has_account":
       return c.value ? "has an account" : "has no account"
     case "customer_group":
@@ -87,6 +92,10 @@ export function describeCondition(c: Condition): string {
       }`
     case "supply_runs_out":
       return `supply of ${targetsText(c)} (${c.days_per_unit} days a unit) runs out ${dateText(c)}`
+    case "viewed_product":
+      return `${c.op === "viewed" ? "" : "did not "}${c.event === "added_to_cart" ? "add to cart" : "view"} ${targetsText(c) || "any product"}${windowText(c.window)}${
+        c.min_count ? `, at least ${c.min_count} times` : ""
+      }${c.not_bought ? ", without buying it since" : ""}`.replace(/^view/, "viewed").replace(/^add to cart/, "added to cart")
     case "points_balance":
       return `points balance ${numberText(c)}`
     case "tier":

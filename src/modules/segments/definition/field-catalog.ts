@@ -1,5 +1,15 @@
 import { COUNTRY_LISTS } from "./country-lists"
-import { CONSENT_PURPOSES, DATE_OPS, METADATA_OPS, NUMBER_OPS, RFM_DIMENSIONS, TIME_UNITS, type ConditionField } from "./schema"
+import {
+  CHURN_RISK_LEVELS,
+  CHURN_RISK_OPS,
+  CONSENT_PURPOSES,
+  DATE_OPS,
+  METADATA_OPS,
+  NUMBER_OPS,
+  RFM_DIMENSIONS,
+  TIME_UNITS,
+  type ConditionField,
+} from "./schema"
 
 /** What the segment builder needs to know of a field: its group, label, operators and inputs. */
 export type FieldDescription = {
@@ -112,6 +122,15 @@ export const FIELD_CATALOG: FieldDescription[] = [
     ops: NUMBER_OPS,
     inputs: [{ name: "dimension", kind: "enum", required: true, options: RFM_DIMENSIONS }, ...numberInputs],
   },
+  date("expected_next_order_at", "Orders", "Expected next order"),
+  {
+    field: "churn_risk",
+    group: "Orders",
+    label: "Churn risk",
+    ops: CHURN_RISK_OPS,
+    inputs: [{ name: "level", kind: "enum", required: true, options: CHURN_RISK_LEVELS }],
+  },
+  { field: "churn_risk_ratio", group: "Orders", label: "Days since last order ÷ expected gap", ops: NUMBER_OPS, inputs: numberInputs },
   {
     field: "purchased",
     group: "Products",

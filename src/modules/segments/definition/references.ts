@@ -42,7 +42,7 @@ export function collectReferences(definition: SegmentNode): DefinitionReferences
     customer_group_ids: new Set<string>(),
   }
   forEachCondition(definition, (c) => {
-    if (c.field === "purchased" || c.field === "supply_runs_out") {
+    if (c.field === "purchased" || c.field === "supply_runs_out" || c.field === "viewed_product") {
       c.category_ids?.forEach((id) => sets.category_ids.add(id))
       c.collection_ids?.forEach((id) => sets.collection_ids.add(id))
       c.tag_ids?.forEach((id) => sets.tag_ids.add(id))
@@ -64,13 +64,13 @@ export function collectReferences(definition: SegmentNode): DefinitionReferences
   }
 }
 
-/** Whether the tree's truth moves with the clock (relative dates, windows, RFM recency), so time alone can change members. */
+/** Whether the tree's truth moves with the clock (relative dates, windows, RFM recency, churn risk), so time alone can change members. */
 export function dependsOnTime(definition: SegmentNode, references: ResolvedReferences = EMPTY_REFERENCES, seen = new Set<string>()): boolean {
   let timed = false
   forEachCondition(definition, (c) => {
     if ("unit" in c && c.unit) timed = true
-    if ((c.field === "purchased" || c.field === "order_count" || c.field === "total_spent") && c.window?.within_last) timed = true
-    if (c.field === "rfm") timed = true
+    if ((c.field === "purchased" || c.field === "order_count" || c.field === "total_spent" || c.field === "viewed_product") && c.window?.within_last) timed = true
+    if (c.field === "rfm" || c.field === "churn_risk" || c.field === "churn_risk_ratio") timed = true
     if (c.field === "segment" && !seen.has(c.segment_id)) {
       seen.add(c.segment_id)
       const referenced = references.segments[c.segment_id]

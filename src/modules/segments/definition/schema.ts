@@ -14,6 +14,11 @@ export const NUMBER_OPS = ["eq", "neq", "gt", "gte", "lt", "lte", "between"] as 
 export const METADATA_OPS = ["exists", "not_exists", "eq", "neq", "gt", "gte", "lt", "lte", "contains"] as const
 export const CONSENT_PURPOSES = ["email_marketing", "sms_marketing", "tracking"] as const
 export const RFM_DIMENSIONS = ["recency", "frequency", "monetary"] as const
+/** Storefront browsing events the browsing module counts (product viewed, added to cart). */
+export const BROWSING_EVENTS = ["product_viewed", "added_to_cart"] as const
+/** The customer facts' churn risk bands, lowest first. */
+export const CHURN_RISK_LEVELS = ["low", "medium", "high"] as const
+export const CHURN_RISK_OPS = ["is", "at_least", "at_most"] as const
 
 /** Most nodes a tree may have, and how deep it may nest: a guard for the one SQL statement it becomes. */
 export const MAX_NODES = 300
@@ -171,6 +176,9 @@ export const CONDITION_SCHEMAS = {
   first_order_at: leaf("first_order_at", dateFields).superRefine(checkDate),
   last_order_at: leaf("last_order_at", dateFields).superRefine(checkDate),
   rfm: leaf("rfm", { dimension: oneOf(RFM_DIMENSIONS, "dimension"), ...numberFields }).superRefine(checkNumber),
+  expected_next_order_at: leaf("expected_next_order_at", dateFields).superRefine(checkDate),
+  churn_risk: leaf("churn_risk", { op: oneOf(CHURN_RISK_OPS, "op"), level: oneOf(CHURN_RISK_LEVELS, "level") }),
+  churn_risk_ratio: leaf("churn_risk_ratio", numberFields).superRefine(checkNumber),
   purchased: leaf("purchased", {
     op: oneOf(["bought", "not_bought"] as const, "op"),
     ...productTargets,
@@ -185,6 +193,18 @@ export const CONDITION_SCHEMAS = {
   }).superRefine((v, ctx) => {
     checkTargets(v, ctx)
     checkDate(v, ctx)
+  }),
+  viewed_product: leaf("viewed_product", {
+    op: oneOf(["viewed", "not_viewed"] as const, "op"),
+    event: oneOf(BROWSING_EVENTS, "event").optional(),
+    product_ids: productTargets.product_ids,
+    collection_ids: productTargets.collection_ids,
+    category_ids: productTargets.category_ids,
+    tag_ids: productTargets.tag_ids,
+    window: windowSchema,
+    min_count: amount.optional(),
+    /** Only products the customer has not bought since the day they viewed them. */
+    not_bought: z.boolean({ message: "must be true or false" }).optional(),
   }),
   points_balance: leaf("points_balance", numberFields).superRefine(checkNumber),
   tier: leaf("tier", { op: oneOf(["in", "not_in"] as const, "op"), tier_ids: ids("tier id") }),
