@@ -1,5 +1,6 @@
 import { COUNTRY_LISTS } from "./country-lists"
 import {
+  BROWSING_EVENTS,
   CHURN_RISK_LEVELS,
   CHURN_RISK_OPS,
   CONSENT_PURPOSES,
@@ -144,6 +145,19 @@ export const FIELD_CATALOG: FieldDescription[] = [
     label: "Supply runs out",
     ops: DATE_OPS,
     inputs: [...productInputs, { name: "days_per_unit", kind: "number", required: true }, ...date("supply_runs_out", "Products", "").inputs],
+  },
+  {
+    field: "viewed_product",
+    group: "Products",
+    label: "Viewed / did not view (browsing)",
+    ops: ["viewed", "not_viewed"],
+    inputs: [
+      { name: "event", kind: "enum", required: false, options: BROWSING_EVENTS },
+      ...productInputs.filter((i) => i.name !== "variant_ids" && i.name !== "skus"),
+      { name: "window", kind: "window", required: true },
+      { name: "min_count", kind: "integer", required: false },
+      { name: "not_bought", kind: "boolean", required: false },
+    ],
   },
   { field: "points_balance", group: "Loyalty", label: "Points balance", ops: NUMBER_OPS, inputs: numberInputs },
   { field: "tier", group: "Loyalty", label: "Tier", ops: ["in", "not_in"], inputs: [{ name: "tier_ids", kind: "tier_ids", required: true }] },

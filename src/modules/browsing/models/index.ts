@@ -1,0 +1,2 @@
+export { BrowsingActivity } from "./browsing-activity"
+export { BrowsingRateWindow } from "./browsing-rate-window"

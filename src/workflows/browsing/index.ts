@@ -1,0 +1,2 @@
+export * from "./purge-browsing-activity"
+export * from "./record-browsing-event"
