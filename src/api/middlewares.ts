@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminHistoryImportsMiddlewares } from "./admin/customer-facts/imports/middlewares"
 import { adminB2bMiddlewares } from "./admin/b2b/middlewares"
 import { adminEmailCampaignsMiddlewares } from "./admin/email-campaigns/middlewares"
+import { adminInsightsReportsMiddlewares } from "./admin/insights/reports/middlewares"
 import { adminInsightsMiddlewares } from "./admin/insights/middlewares"
 import { adminLoyaltyMiddlewares } from "./admin/loyalty/middlewares"
 import { adminRemindersMiddlewares } from "./admin/reminders/middlewares"
@@ -21,6 +22,7 @@ export default defineMiddlewares({
     ...adminSegmentsMiddlewares,
     ...adminHistoryImportsMiddlewares,
     ...adminEmailCampaignsMiddlewares,
+    ...adminInsightsReportsMiddlewares,
     ...storeLoyaltyMiddlewares,
     ...storeBrowsingEventsMiddlewares,
     ...storeSegmentsMiddlewares,

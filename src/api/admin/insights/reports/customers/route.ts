@@ -1,0 +1,5 @@
+import { reportRoute } from "../report-route"
+import { customersReport } from "./report"
+
+/** New, returning and active customers per month and the period's repeat-purchase rate. */
+export const GET = reportRoute(customersReport)

@@ -1,0 +1,42 @@
+import { Readable } from "node:stream"
+import { pipeline } from "node:stream/promises"
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { stringify } from "csv-stringify"
+import { neutralizeFormula } from "../../loyalty/gift-shipments/csv"
+import type { ManagementReport } from "./report"
+
+/** GET handler answering a report as JSON: `{ report, params, ...result }`. */
+export function reportRoute<P extends object, R extends object>(report: ManagementReport<P, R>) {
+  return async (req: AuthenticatedMedusaRequest<unknown, P>, res: MedusaResponse) => {
+    const result = await report.run(req.scope, req.validatedQuery as P)
+    res.json({ report: report.name, params: req.validatedQuery, ...result })
+  }
+}
+
+/** GET handler answering a report as a CSV download (UTF-8 with BOM, CRLF, formulas neutralised). */
+export function reportCsvRoute<P extends object, R extends object>(report: ManagementReport<P, R>) {
+  return async (req: AuthenticatedMedusaRequest<unknown, P>, res: MedusaResponse) => {
+    // Computed before the first byte, so a failure is still a JSON error.
+    const result = await report.run(req.scope, req.validatedQuery as P)
+    res.setHeader("content-type", "text/csv; charset=utf-8")
+    res.setHeader("content-disposition", `attachment; filename="${report.name}-${new Date().toISOString().slice(0, 10)}.csv"`)
+    res.setHeader("cache-control", "no-store")
+    res.status(200)
+    await pipeline(
+      Readable.from(report.csv.records(result)),
+      stringify({
+        bom: true,
+        header: true,
+        columns: [...report.csv.columns],
+        record_delimiter: "windows",
+        cast: { string: neutralizeFormula, date: (date) => date.toISOString() },
+      }),
+      res
+    ).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ERR_STREAM_PREMATURE_CLOSE") {
+        req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`${report.name} CSV export aborted: ${error.message}`)
+      }
+    })
+  }
+}

@@ -1,0 +1,18 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+
+/** One management report: how it runs and how it flattens into CSV records. */
+export type ManagementReport<Params, Result> = {
+  /** The route segment and file name: `/admin/insights/reports/<name>`, `<name>-<date>.csv`. */
+  name: string
+  run: (container: MedusaContainer, params: Params) => Promise<Result>
+  csv: { columns: readonly string[]; records: (result: Result) => Record<string, unknown>[] }
+}
+
+/** A money amount per currency, numeric as text (amounts are never summed across currencies). */
+export type CurrencyAmount = { currency_code: string; amount: string }
+
+/** `YYYY-MM` month labels (UTC) in SQL; months of a period come from `generate_series`. */
+export const MONTHS_SQL = `select generate_series(date_trunc('month', ?::timestamptz at time zone 'UTC'),
+  (?::timestamptz at time zone 'UTC') - interval '1 microsecond', interval '1 month') as month`
+export const monthLabel = (column: string) => `to_char(${column}, 'YYYY-MM')`
+export const utcMonth = (column: string) => `date_trunc('month', ${column} at time zone 'UTC')`
