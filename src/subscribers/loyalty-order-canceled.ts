@@ -5,7 +5,7 @@ import { reversePointsForOrderWorkflow } from "../workflows/loyalty-points/rever
 /** order.canceled → all of the order's points are reversed. */
 export default async function loyaltyOrderCanceled({ event, container }: SubscriberArgs<{ id: string }>) {
   await reversePointsForOrderWorkflow(container).run({
-    input: { order_id: event.data.id, source_key: `cancel:${event.data.id}`, reason: "order canceled" },
+    input: { order_id: event.data.id, source_key: `cancel:${event.data.id}`, canceled: true, reason: "order canceled" },
   })
 }
 

@@ -38,10 +38,12 @@ import type {
   PointsBalance,
   ResolvedLoyaltyOptions,
   ReverseEarnedInput,
+  ReverseOrderPointsInput,
   TierChange,
 } from "./types"
 import { allocateFifo } from "./utils/fifo"
 import { resolveLoyaltyOptions } from "./utils/options"
+import { planOrderReversal, type OrderEarnLot } from "./utils/order-reversal-plan"
 import { pointsToReverse } from "./utils/proportional-reversal"
 
 const DAY = 86_400_000
@@ -426,42 +428,127 @@ class LoyaltyPointsModuleService extends MedusaService({
         if (points <= 0) {
           continue
         }
-        // Take from this lot first, then from the customer's other lots, first-expiring first.
-        const [fresh] = await knex<LotRow>("points_lot").where({ id: lot.id }).select("remaining")
-        const fromLot = Math.min(fresh.remaining, points)
-        const others = (await this.spendableLots_(knex, account.id)).filter((l) => l.id !== lot.id)
-        const fromOthers = allocateFifo(others, points - fromLot)
-        const allocations = [...(fromLot ? [{ lot_id: lot.id, points: fromLot }] : []), ...fromOthers.allocations]
-        const shortfall = fromOthers.shortfall
-        const policy = account.negative_policy ?? this.loyaltyOptions_.negativeBalance
-        const uncollected = policy === "clawback" ? shortfall : 0
-        const txId = await this.insertTransaction_(knex, account, {
-          type: "reverse",
-          points: -(points - uncollected),
+        const taken = await this.reverseFromLot_(knex, account, lot, points, {
           idempotency_key: key,
           occurred_at: input.occurred_at ?? new Date(),
-          order_id: lot.order_id,
-          line_item_id: lot.line_item_id,
-          lot_id: lot.id,
           reason: input.reason ?? null,
-          metadata: {
-            refunded_amount: String(reversal.refunded_amount),
-            reversed_points: points,
-            ...(uncollected ? { uncollected } : {}),
-          },
+          metadata: { refunded_amount: String(reversal.refunded_amount) },
         })
-        await this.consume_(knex, txId, allocations)
-        if (policy === "allow_negative") {
-          debt += shortfall
-        }
-        delta -= points - uncollected
-        total += points - uncollected
+        debt += taken.debt
+        delta -= taken.collected
+        total += taken.collected
       }
       if (delta || debt !== account.points_debt) {
         await this.addToBalance_(knex, account, delta, debt)
       }
     }
     return total
+  }
+
+  /**
+   * Brings an order's reversed points up to what its state calls for (see `planOrderReversal`):
+   * all of them once canceled, else the larger of the returned and the refunded share, at the rates
+   * snapshotted on its earn lots. Reads the lots and what was already reversed under the account's
+   * row lock, so causes processed at once, in any order or twice, never reverse more than the
+   * target. Each (cause, lot) is one ledger entry at most. Returns the customer and the points
+   * taken off the balance (uncollected ones not counted).
+   */
+  @InjectTransactionManager()
+  async reverseOrderPoints(
+    input: ReverseOrderPointsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ customer_id: string | null; points: number }> {
+    const knex = this.transaction_(sharedContext)
+    const [owner]: { customer_id: string }[] = await knex("points_lot as l")
+      .join("points_transaction as t", "t.id", "l.transaction_id")
+      .where({ "l.order_id": input.order_id, "t.type": "earn" })
+      .whereNull("l.deleted_at")
+      .limit(1)
+      .select("t.customer_id")
+    if (!owner) {
+      return { customer_id: null, points: 0 }
+    }
+    const account = await this.lockAccount_(knex, owner.customer_id)
+    const keyOf = (lotId: string) => `reverse:${input.source_key}:${lotId}`
+    const rows: (OrderEarnLot & { order_id: string | null })[] = await knex("points_lot as l")
+      .join("points_transaction as t", "t.id", "l.transaction_id")
+      .where({ "l.order_id": input.order_id, "t.type": "earn", "l.account_id": account.id })
+      .whereNull("l.deleted_at")
+      .orderBy("l.id")
+      .select(
+        "l.id",
+        "l.points",
+        "l.base_amount",
+        "l.line_item_id",
+        "l.quantity",
+        "l.order_id",
+        knex.raw(
+          `(select coalesce(sum((r.metadata->>'reversed_points')::int), 0)::int from points_transaction r
+            where r.lot_id = l.id and r.type = 'reverse' and r.deleted_at is null) as reversed`
+        )
+      )
+    const done = await this.existingKeys_(knex, rows.map((l) => keyOf(l.id)))
+    const lots = rows.map((l) => ({ ...l, blocked: done.has(keyOf(l.id)) }))
+    const plan = planOrderReversal(lots, input)
+    let debt = account.points_debt
+    let collected = 0
+    for (const step of plan) {
+      const lot = lots.find((l) => l.id === step.lot_id)!
+      const taken = await this.reverseFromLot_(knex, account, lot, step.points, {
+        idempotency_key: keyOf(lot.id),
+        occurred_at: input.occurred_at ?? new Date(),
+        reason: input.reason ?? null,
+        metadata: {
+          cause: input.source_key.split(":")[0],
+          canceled: input.canceled,
+          refunded_total: String(input.refunded_total),
+          returned_quantity: lot.line_item_id ? (input.returned_quantities[lot.line_item_id] ?? 0) : 0,
+        },
+      })
+      debt += taken.debt
+      collected += taken.collected
+    }
+    if (collected || debt !== account.points_debt) {
+      await this.addToBalance_(knex, account, -collected, debt)
+    }
+    return { customer_id: account.customer_id, points: collected }
+  }
+
+  /**
+   * Takes `points` back for one lot: from the lot itself first, then from the customer's other
+   * lots (pending ones too), first-expiring first; what is still missing becomes debt
+   * (allow_negative) or is written off and recorded as `uncollected` (clawback). One ledger entry
+   * whose metadata carries `reversed_points` (uncollected included). The caller holds the account
+   * lock and writes the balance.
+   */
+  private async reverseFromLot_(
+    knex: Knex,
+    account: AccountRow,
+    lot: { id: string; order_id: string | null; line_item_id: string | null },
+    points: number,
+    entry: { idempotency_key: string; occurred_at: Date; reason: string | null; metadata: Record<string, unknown> }
+  ): Promise<{ collected: number; debt: number }> {
+    const [fresh] = await knex<LotRow>("points_lot").where({ id: lot.id }).select("remaining")
+    const fromLot = Math.min(fresh.remaining, points)
+    const others = (await this.spendableLots_(knex, account.id)).filter((l) => l.id !== lot.id)
+    const fromOthers = allocateFifo(others, points - fromLot)
+    const allocations = [...(fromLot ? [{ lot_id: lot.id, points: fromLot }] : []), ...fromOthers.allocations]
+    const shortfall = fromOthers.shortfall
+    const policy = account.negative_policy ?? this.loyaltyOptions_.negativeBalance
+    const uncollected = policy === "clawback" ? shortfall : 0
+    const txId = await this.insertTransaction_(knex, account, {
+      type: "reverse",
+      points: -(points - uncollected),
+      idempotency_key: entry.idempotency_key,
+      occurred_at: entry.occurred_at,
+      order_id: lot.order_id,
+      line_item_id: lot.line_item_id,
+      lot_id: lot.id,
+      reason: entry.reason,
+      metadata: { ...entry.metadata, reversed_points: points, ...(uncollected ? { uncollected } : {}) },
+    })
+    await this.consume_(knex, txId, allocations)
+    return { collected: points - uncollected, debt: policy === "allow_negative" ? shortfall : 0 }
   }
 
   /**

@@ -1,3 +1,5 @@
+import type { OrderReversalState } from "./utils/order-reversal-plan"
+
 export type NegativeBalancePolicy = "allow_negative" | "clawback"
 
 /** The loyalty part of the plugin options (`options.loyalty`). */
@@ -70,6 +72,15 @@ export type ReverseEarnedInput = {
   /** Identifies the refund/return/cancellation, so each is applied once: `reverse:<source>:<lot>`. */
   source_key: string
   reversals: LotReversal[]
+  occurred_at?: Date
+  reason?: string | null
+}
+
+/** An order's state after a cancellation, return or refund, for `reverseOrderPoints`. */
+export type ReverseOrderPointsInput = OrderReversalState & {
+  order_id: string
+  /** The cause, unique per cancellation/return/refund: `cancel:<order>`, `return:<return>`, `refund:<refund>`. */
+  source_key: string
   occurred_at?: Date
   reason?: string | null
 }

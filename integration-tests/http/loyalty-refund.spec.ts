@@ -1,0 +1,114 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules, OrderWorkflowEvents, PaymentEvents } from "@medusajs/framework/utils"
+import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
+import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/service"
+import { checkoutPlannedOrder } from "../../src/scripts/demo-data/orders"
+import { planCustomer } from "../../src/scripts/demo-data/plan"
+import { ensureDemoStore, type DemoStore } from "../../src/scripts/demo-data/store-setup"
+import { adminHeaders } from "../helpers/auth"
+import type { Headers } from "../helpers/loyalty-fixtures"
+import { eventually, sleep } from "../helpers/requests"
+
+jest.setTimeout(240_000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let container: MedusaContainer
+    let store: DemoStore
+    let loyalty: LoyaltyPointsModuleService
+    let admin: Headers
+    let customerId: string
+    const patient = planCustomer("pharmacy", 7, { seed: 3, anchor: new Date() })
+
+    beforeAll(async () => {
+      container = getContainer()
+      store = await ensureDemoStore(container, ["pharmacy"])
+      loyalty = container.resolve(LOYALTY_POINTS_MODULE)
+      // 1 point per 10 TWD: a 1,200 TWD box earns 120, an 890 TWD bottle 89.
+      await loyalty.createEarnRules({ name: "Pharmacy", points_per_unit: 0.1, currency_code: "twd" })
+      const [customer] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email: patient.email, first_name: "Test" }])
+      customerId = customer.id
+      admin = await adminHeaders(container, api, "refunds@test.example")
+    })
+
+    const PRODUCTS: Record<string, { sku: string; handle: string; price: number }> = {
+      box: { sku: "PH-FIN-28", handle: "finasteride-1mg-28", price: 1200 },
+      bottle: { sku: "PH-MIN-60", handle: "minoxidil-foam-60", price: 890 },
+    }
+
+    /** Places an order and captures its payment; returns the order, its payment and line ids. */
+    const buy = async (lines: { product: keyof typeof PRODUCTS; quantity: number }[], ref: string) => {
+      const orderId = await checkoutPlannedOrder(container, store, {
+        customer: patient,
+        customerId,
+        order: {
+          ref,
+          placed_at: new Date(),
+          region_key: "taiwan",
+          currency_code: "twd",
+          lines: lines.map((l) => ({
+            sku: PRODUCTS[l.product].sku,
+            product_handle: PRODUCTS[l.product].handle,
+            quantity: l.quantity,
+            unit_amount: PRODUCTS[l.product].price,
+          })),
+        },
+      })
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({
+        entity: "order",
+        fields: ["id", "total", "items.id", "items.variant_sku", "payment_collections.payments.id"],
+        filters: { id: orderId },
+      })
+      const order = data[0] as any
+      const paymentId = order.payment_collections[0].payments[0].id as string
+      await api.post(`/admin/payments/${paymentId}/capture`, {}, admin)
+      const lineOf = (product: keyof typeof PRODUCTS) => order.items.find((i: any) => i.variant_sku === PRODUCTS[product].sku).id as string
+      await eventually(reversedOn(orderId).earned, (p) => p > 0)
+      return { orderId, paymentId, lineOf, total: Number(order.total) }
+    }
+
+    const refund = (paymentId: string, amount: number) => api.post(`/admin/payments/${paymentId}/refund`, { amount }, admin)
+
+    /** The admin's return flow: request the items, confirm, receive them all, confirm the receipt. */
+    const returnItems = async (orderId: string, items: { id: string; quantity: number }[]) => {
+      const { data } = await api.post("/admin/returns", { order_id: orderId }, admin)
+      const returnId = data.return.id as string
+      await api.post(`/admin/returns/${returnId}/request-items`, { items }, admin)
+      await api.post(`/admin/returns/${returnId}/request`, {}, admin)
+      await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
+      await api.post(`/admin/returns/${returnId}/receive-items`, { items }, admin)
+      await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
+      return returnId
+    }
+
+    const fulfillAll = async (orderId: string) => {
+      const [order] = await container.resolve(Modules.ORDER).listOrders({ id: orderId }, { relations: ["items"] })
+      await api.post(`/admin/orders/${orderId}/fulfillments`, { items: order.items!.map((i) => ({ id: i.id, quantity: Number(i.quantity) })) }, admin)
+    }
+
+    /** Points earned on and reversed from one order, from the ledger. */
+    const reversedOn = (orderId: string) => {
+      const sum = async (type: "earn" | "reverse") =>
+        (await loyalty.listPointsTransactions({ order_id: orderId, type })).reduce((s, t) => s + t.points, 0)
+      return { earned: () => sum("earn"), reversed: async () => -(await sum("reverse")) }
+    }
+
+    const balanceCheck = async () => (await api.get(`/admin/loyalty/balance-check`, admin)).data
+
+    it("a partial refund without a return reverses its share of the order's points, from the pending lot", async () => {
+      const { orderId, paymentId } = await buy([{ product: "box", quantity: 2 }], "r-partial")
+      expect(await reversedOn(orderId).earned()).toBe(240)
+      expect(await loyalty.retrieveBalance(customerId)).toMatchObject({ balance: 240, pending: 240, available: 0 })
+
+      // A goodwill refund of half the boxes' price, nothing sent back.
+      await refund(paymentId, 1200)
+      expect(await eventually(reversedOn(orderId).reversed, (p) => p === 120)).toBe(120)
+      expect(await loyalty.retrieveBalance(customerId)).toMatchObject({ balance: 120, pending: 120, debt: 0 })
+      const [entry] = await loyalty.listPointsTransactions({ order_id: orderId, type: "reverse" })
+      expect(entry).toMatchObject({ points: -120, reason: "payment refunded", idempotency_key: expect.stringMatching(/^reverse:refund:/) })
+      expect(await balanceCheck()).toEqual({ ok: true, mismatches: [] })
+    })
+  },
+})
