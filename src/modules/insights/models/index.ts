@@ -1,0 +1,2 @@
+export { CoPurchasePair } from "./co-purchase-pair"
+export { CoPurchaseRun } from "./co-purchase-run"

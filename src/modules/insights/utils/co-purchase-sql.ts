@@ -1,0 +1,93 @@
+/**
+ * Market-basket measures in one statement each, over the purchase facts (lines kept, i.e.
+ * net_quantity > 0; a product is its product id, or `sku:<SKU>` for an external product):
+ * support(A,B) = baskets with both / baskets, confidence(A→B) = baskets with both / baskets with A,
+ * lift(A→B) = confidence(A→B) / (baskets with B / baskets). Items below the support threshold are
+ * dropped before pairing (apriori: a pair is never more frequent than either of its items).
+ * Bindings, in order: min_pair_count, min_support, <scope bindings>, computed_at.
+ */
+
+const PURCHASES = `from purchase_fact p
+    where p.deleted_at is null and p.net_quantity > 0 and (p.product_id is not null or p.sku is not null)`
+
+const INSERT = `insert into insights_co_purchase_pair
+    (id, scope, product_key, related_key, pair_count, product_count, related_count, basket_count, support, confidence, lift, window_days, computed_at, created_at, updated_at)`
+
+const MEASURES = (scope: string, windowDays: string) => `select 'icpp_' || replace(gen_random_uuid()::text, '-', ''), '${scope}', pr.ka, pr.kb,
+    pr.c, fa.c, fb.c, t.n, pr.c / t.n, pr.c::float8 / fa.c, (pr.c * t.n) / (fa.c::float8 * fb.c), ${windowDays}, :computed_at, now(), now()
+  from pairs pr
+  join frequent fa on fa.k = pr.ka
+  join frequent fb on fb.k = pr.kb
+  cross join total t
+  where pr.c >= t.least_count`
+
+/** Baskets are orders; orders with more than :max_basket_items distinct products are left out. */
+export const ORDER_SCOPE_SQL = `with lines as (
+    select distinct p.source, p.order_key, coalesce(p.product_id, 'sku:' || p.sku) as k
+    ${PURCHASES}
+  ),
+  baskets as (
+    select source, order_key from lines group by source, order_key having count(*) <= :max_basket_items::int
+  ),
+  basket_lines as (
+    select l.source, l.order_key, l.k from lines l join baskets b on b.source = l.source and b.order_key = l.order_key
+  ),
+  total as (
+    select count(*)::float8 as n, greatest(:min_pair_count::int, ceil(:min_support::float8 * count(*)))::int as least_count from baskets
+  ),
+  frequent as (
+    select bl.k, count(*)::int as c from basket_lines bl group by bl.k having count(*) >= (select least_count from total)
+  ),
+  frequent_lines as (
+    select bl.source, bl.order_key, bl.k from basket_lines bl join frequent f on f.k = bl.k
+  ),
+  pairs as (
+    select a.k as ka, b.k as kb, count(*)::int as c
+    from frequent_lines a
+    join frequent_lines b on b.source = a.source and b.order_key = a.order_key and b.k <> a.k
+    group by a.k, b.k
+  )
+  ${INSERT}
+  ${MEASURES("order", "null")}`
+
+/**
+ * Baskets are customers: a pair counts once per customer who bought both products within
+ * :window_days days of each other (in one order or in two). Purchases are taken per day; customers
+ * with more than :max_customer_events product-days are left out.
+ */
+export const WINDOW_SCOPE_SQL = `with events as (
+    select distinct p.customer_id, coalesce(p.product_id, 'sku:' || p.sku) as k, (p.placed_at at time zone 'UTC')::date as d
+    ${PURCHASES}
+  ),
+  buyers as (
+    select customer_id from events group by customer_id having count(*) <= :max_customer_events::int
+  ),
+  buyer_events as (
+    select e.customer_id, e.k, e.d from events e join buyers b on b.customer_id = e.customer_id
+  ),
+  total as (
+    select count(*)::float8 as n, greatest(:min_pair_count::int, ceil(:min_support::float8 * count(*)))::int as least_count from buyers
+  ),
+  frequent as (
+    select be.k, count(distinct be.customer_id)::int as c from buyer_events be group by be.k
+    having count(distinct be.customer_id) >= (select least_count from total)
+  ),
+  frequent_events as (
+    select be.customer_id, be.k, be.d from buyer_events be join frequent f on f.k = be.k
+  ),
+  customer_pairs as (
+    select distinct a.customer_id, a.k as ka, b.k as kb
+    from frequent_events a
+    join frequent_events b on b.customer_id = a.customer_id and b.k <> a.k
+      and b.d between a.d - :window_days::int and a.d + :window_days::int
+  ),
+  pairs as (
+    select cp.ka, cp.kb, count(*)::int as c from customer_pairs cp group by cp.ka, cp.kb
+  )
+  ${INSERT}
+  ${MEASURES("window", ":window_days::int")}`
+
+/** Changes whenever a purchase fact is added, changed or removed. */
+export const PURCHASE_FACTS_FINGERPRINT_SQL = `select count(*)::text || ':' || coalesce(sum(net_quantity), 0)::text || ':' ||
+    coalesce(floor(extract(epoch from max(updated_at)) * 1000)::bigint, 0)::text as fingerprint
+  from purchase_fact where deleted_at is null`
