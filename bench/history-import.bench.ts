@@ -17,11 +17,10 @@
  * at every size. Above IMPORT_MAX_CUSTOMERS (HISTORY_BENCH_IMPORT_MAX) only the parse and the dry
  * run run: the import of a million customers takes hours on 2 shared cores.
  *
- * The facts address subscriber is re-registered (through the event bus's own unsubscribe and
- * subscribe) to skip the Customer module events of the import's batches, as proposed for
- * src/subscribers/customer-facts-address-changed.ts: as it is, every imported address triggers
- * a second refresh of its customer, a batch's thousand at once on the local event bus (10k
- * customers: thousands of "Timeout acquiring a connection" errors and a starved pool for minutes).
+ * The facts subscribers skip the Customer module events of the import's batches (their event group
+ * marks them): before they did, every imported address triggered a second refresh of its customer,
+ * a batch's thousand at once on the local event bus (10k customers: thousands of "Timeout
+ * acquiring a connection" errors and a starved pool for minutes).
  */
 import fs from "node:fs"
 import os from "node:os"
@@ -32,8 +31,6 @@ import type CustomerFactsModuleService from "../src/modules/customer-facts/servi
 import { readCsvLines, type HistoryFile } from "../src/modules/customer-facts/utils/history-csv"
 import { parseCustomerRow, parseOrderRow } from "../src/modules/customer-facts/utils/history-rows"
 import { ensureDemoStore } from "../src/scripts/demo-data/store-setup"
-import customerFactsAddressChanged, { config as addressChangedConfig } from "../src/subscribers/customer-facts-address-changed"
-import { isHistoryImportEvent } from "../src/workflows/customer-facts/import-history-events"
 import { createHistoryImportWorkflow } from "../src/workflows/customer-facts/import-history-create"
 import { importHistoryWorkflow } from "../src/workflows/customer-facts/import-history"
 import type { StoredHistoryFile } from "../src/workflows/customer-facts/steps/create-history-import"
@@ -173,24 +170,6 @@ function runImport(size: number, dryRun: boolean, empty: boolean) {
   })
 }
 
-/** The proposed guard of the facts address subscriber: events of an import's batches are skipped. */
-function guardAddressSubscriber(bench: BenchApp) {
-  const eventBus = bench.container.resolve(Modules.EVENT_BUS)
-  const subscriberId = addressChangedConfig.context!.subscriberId!
-  for (const event of addressChangedConfig.event as string[]) {
-    eventBus.unsubscribe(event, async () => undefined, { subscriberId })
-    eventBus.subscribe(
-      event,
-      async (message: { name: string; data: { id: string }; metadata?: { eventGroupId?: string } }) => {
-        if (!isHistoryImportEvent(message)) {
-          await customerFactsAddressChanged({ event: message, container: bench.container, pluginOptions: {} })
-        }
-      },
-      { subscriberId: `${subscriberId}-guarded` }
-    )
-  }
-}
-
 function casesAt(size: number): BenchCase[] {
   const group = "history-import"
   return [
@@ -227,7 +206,6 @@ export default defineBench({
     }
     app = await startBenchApp(benchDatabaseUrl(), DATABASE)
     await ensureDemoStore(app.container, ["software"])
-    guardAddressSubscriber(app)
     notes.push("one wall-time run per case; the app (modules, subscribers) runs in the bench process, so peak RSS includes it")
   },
   cases: sizes.flatMap(casesAt),
