@@ -40,6 +40,7 @@ class EmailCampaignsModuleService extends MedusaService({
       ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)),
       publicUrl: o.publicUrl ?? process.env.RETENTION_PUBLIC_URL ?? CAMPAIGN_DEFAULTS.publicUrl,
       batchSize: Math.min(1000, Math.max(1, o.batchSize ?? CAMPAIGN_DEFAULTS.batchSize)),
+      sendConcurrency: Math.min(16, Math.max(1, Math.floor(o.sendConcurrency ?? CAMPAIGN_DEFAULTS.sendConcurrency))),
       sendgridApiKey: o.sendgridApiKey ?? process.env.SENDGRID_API_KEY ?? null,
       sendgridBaseUrl: o.sendgridBaseUrl ?? process.env.SENDGRID_BASE_URL ?? null,
       webhookPublicKey: o.webhookPublicKey ?? process.env.SENDGRID_WEBHOOK_PUBLIC_KEY ?? null,

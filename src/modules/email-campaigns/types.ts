@@ -15,6 +15,8 @@ export type EmailCampaignsOptions = {
   maxRetries?: number
   /** Days tracking links stay valid. */
   linkDays?: number
+  /** SendGrid requests one sender has in flight at once (each of up to batchSize personalizations). */
+  sendConcurrency?: number
 }
 
 export type ResolvedEmailCampaignsOptions = Required<Omit<EmailCampaignsOptions, "sendgridApiKey" | "sendgridBaseUrl" | "webhookPublicKey">> & {
@@ -29,6 +31,7 @@ export const CAMPAIGN_DEFAULTS = {
   recoveryGraceMinutes: 15,
   maxRetries: 5,
   linkDays: 90,
+  sendConcurrency: 4,
 }
 
 export type RecipientRow = {

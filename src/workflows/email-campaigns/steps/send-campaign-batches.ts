@@ -6,6 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises"
 import { classifySendError, createSendgridMailer } from "../../../lib/sendgrid"
 import { EMAIL_CAMPAIGNS_MODULE } from "../../../modules/email-campaigns"
 import type EmailCampaignsModuleService from "../../../modules/email-campaigns/service"
+import type { RecipientRow } from "../../../modules/email-campaigns/types"
 import { prepareTemplate, type PreparedTemplate } from "../../../modules/email-campaigns/utils/render"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type MessagingModuleService from "../../../modules/messaging/service"
@@ -23,11 +24,12 @@ const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 16000]
  * X-RateLimit-Reset / Retry-After and send again; 5xx → retry with backoff, then back to pending;
  * other 4xx → failed with SendGrid's reason; a connection lost after the request went out leaves
  * the batch `sending` for recovery, which counts SendGrid's events before ever sending again.
- * Stale batches of a crashed sender are recovered first. Nothing to compensate: each transition is final.
+ * Stale batches of a crashed sender are recovered first; `sendConcurrency` batches are in flight at
+ * once. Nothing to compensate: each transition is final.
  */
 export async function sendCampaignBatches(
   container: MedusaContainer,
-  input: { campaign_id: string; max_batches?: number; batch_size?: number }
+  input: { campaign_id: string; max_batches?: number; batch_size?: number; concurrency?: number }
 ): Promise<SendCampaignResult> {
   const campaigns = container.resolve<EmailCampaignsModuleService>(EMAIL_CAMPAIGNS_MODULE)
   const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
@@ -46,15 +48,8 @@ export async function sendCampaignBatches(
   const popular = await popularProducts(container, { campaign_id: input.campaign_id })
   const utm = campaign.utm as Record<string, string> | null
 
-  for (let n = 0; n < (input.max_batches ?? Infinity); n++) {
-    const [current] = await campaigns.listEmailCampaigns({ id: input.campaign_id }, { select: ["status"] })
-    if (current?.status !== "sending") {
-      result.status = current?.status ?? "deleted"
-      return result
-    }
-    const { batch_id, recipients } = await campaigns.claimBatch({ campaign_id: input.campaign_id, limit: input.batch_size })
-    if (!recipients.length) break
-    result.batches++
+  /** Sends one claimed batch; returns why sending must stop, if it must. */
+  const sendBatch = async (batch_id: string, recipients: RecipientRow[]): Promise<string | null> => {
     const reserved = await messaging.reserveMessages({
       kind: "campaign",
       messages: recipients.map((r) => ({ customer_id: r.customer_id, source_id: r.id, idempotency_key: `campaign:${r.id}`, to: r.email })),
@@ -65,12 +60,12 @@ export async function sendCampaignBatches(
       result.suppressed += capped.length
     }
     const sendable = recipients.filter((r) => !capped.includes(r))
-    if (!sendable.length) continue
+    if (!sendable.length) return null
     const template = templates.get(sendable[0].language) ?? templates.get(campaign.default_language)
     if (!template) {
       await campaigns.settleBatch({ batch_id, status: "failed", reason: `no template for language ${sendable[0].language}` })
       result.failed += sendable.length
-      continue
+      return null
     }
     const contextOf = await recipientContext(container, sendable.map((r) => r.customer_id), popular)
     const personalizations = sendable.map((r) => {
@@ -119,8 +114,7 @@ export async function sendCampaignBatches(
         if (failure.kind === "retry") {
           await campaigns.settleBatch({ batch_id, status: "pending" })
           logger.warn(`campaign ${campaign.id}: batch ${batch_id} put back after ${retries} retries: ${failure.reason}`)
-          result.status = "retry_later"
-          return result
+          return "retry_later"
         }
         if (failure.kind === "rejected") {
           await campaigns.settleBatch({ batch_id, status: "failed", reason: failure.reason.slice(0, 500) })
@@ -133,6 +127,51 @@ export async function sendCampaignBatches(
         break
       }
     }
+    return null
+  }
+
+  // Several batches in flight: each waits mostly on PostgreSQL and SendGrid, so lanes overlap
+  // those waits; claims skip locked rows, so no two lanes ever hold the same recipient.
+  const lanes = Math.max(1, input.concurrency ?? options.sendConcurrency)
+  let claimed = 0
+  let stopped: string | null = null
+  let crash: unknown = null
+  const lane = async () => {
+    try {
+      await runLane()
+    } catch (error) {
+      // The other lanes finish their batch and stop: none outlives the campaign's lock.
+      crash ??= error
+      stopped ??= "error"
+    }
+  }
+  const runLane = async () => {
+    // The slot is taken before the first await, so lanes never claim more than max_batches together.
+    while (!stopped && claimed < (input.max_batches ?? Infinity)) {
+      claimed++
+      const [current] = await campaigns.listEmailCampaigns({ id: input.campaign_id }, { select: ["status"] })
+      if (current?.status !== "sending") {
+        stopped ??= current?.status ?? "deleted"
+        return
+      }
+      const { batch_id, recipients } = await campaigns.claimBatch({ campaign_id: input.campaign_id, limit: input.batch_size })
+      if (!recipients.length) {
+        return
+      }
+      result.batches++
+      const stop = await sendBatch(batch_id, recipients)
+      if (stop) {
+        stopped ??= stop
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: lanes }, lane))
+  if (crash) {
+    throw crash
+  }
+  if (stopped) {
+    result.status = stopped
+    return result
   }
   const progress = await campaigns.campaignProgress(input.campaign_id)
   if (progress.pending === 0 && progress.sending === 0) {
@@ -152,7 +191,7 @@ const LEASE_S = 600
  */
 export async function sendEmailCampaign(
   container: MedusaContainer,
-  input: { campaign_id: string; max_batches?: number; batch_size?: number }
+  input: { campaign_id: string; max_batches?: number; batch_size?: number; concurrency?: number }
 ): Promise<SendCampaignResult | null> {
   const locking = container.resolve(Modules.LOCKING)
   const key = `email-campaign-send:${input.campaign_id}`
@@ -171,6 +210,6 @@ export async function sendEmailCampaign(
 
 export const sendCampaignBatchesStep = createStep(
   "send-campaign-batches",
-  async (input: { campaign_id: string; max_batches?: number; batch_size?: number }, { container }) =>
+  async (input: { campaign_id: string; max_batches?: number; batch_size?: number; concurrency?: number }, { container }) =>
     new StepResponse(await sendEmailCampaign(container, input))
 )
