@@ -1,7 +1,8 @@
-import type { Context } from "@medusajs/framework/types"
+import type { Context, ModuleJoinerConfig } from "@medusajs/framework/types"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { contextKnex, sqlBindings, transactionKnex } from "../../lib/module-knex"
+import { joinerConfig } from "./joiner-config"
 import { Company, CompanyEmployee, Contract, ContractRenewalNotice, PriceImport, PriceImportRow } from "./models"
 import {
   B2B_DEFAULTS,
@@ -85,7 +86,8 @@ export type RenewalDue = {
 
 export type RenewalListItem = RenewalDue & { status: "active"; notice_id: string | null; notified_at: Date | null; sent_to: string | null }
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "open-ended")
+// Dates that went through a workflow arrive as ISO strings.
+const day = (d: Date | string | null) => (d ? new Date(d).toISOString().slice(0, 10) : "open-ended")
 
 /**
  * B2B: companies (each with its own Medusa customer group), their employees, contracts (each a
@@ -99,6 +101,10 @@ class B2bModuleService extends MedusaService({ Company, CompanyEmployee, Contrac
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.b2bOptions_ = { ...B2B_DEFAULTS, ...(options?.b2b ?? {}) }
+  }
+
+  __joinerConfig(): ModuleJoinerConfig {
+    return joinerConfig
   }
 
   /** The options in force (defaults filled in). */
