@@ -1,2 +1,5 @@
 export { CoPurchasePair } from "./co-purchase-pair"
 export { CoPurchaseRun } from "./co-purchase-run"
+export { PropensityModel } from "./propensity-model"
+export { PropensityScore } from "./propensity-score"
+export { UpgradePath } from "./upgrade-path"

@@ -272,6 +272,18 @@ export class SegmentCompiler {
         const is = orFalse(sql`cf.tier_id = any(${value(c.tier_ids, "text[]")})`)
         return { predicate: c.op === "in" ? is : not(is), value: raw("cf.tier_id") }
       }
+      case "upgrade_available":
+        return this.upgradeAvailable(c)
+      case "propensity":
+        return this.aggregate({
+          from: "insights_propensity_score t",
+          where: [
+            sql`t.model_id = ${value(c.model_id)}`,
+            ...(c.top_k !== undefined ? [sql`t.rank <= ${value(c.top_k)}`] : []),
+            ...(c.min_score !== undefined ? [sql`t.score >= ${value(c.min_score, "float8")}`] : []),
+          ],
+          value: sql`max(t.score)`,
+        })
       case "segment": {
         if (stack.includes(c.segment_id)) {
           throw new MedusaError(
@@ -287,6 +299,20 @@ export class SegmentCompiler {
         return { predicate: c.op === "member" ? member : not(member) }
       }
     }
+  }
+
+  /** Owners (units kept) of an active upgrade path's predecessor who own none of its successor (see the insights module). */
+  private upgradeAvailable(c: ConditionOf<"upgrade_available">): CompiledCondition {
+    const paths = c.upgrade_path_ids ? sql` and up.id = any(${value([...c.upgrade_path_ids].sort(), "text[]")})` : raw("")
+    return this.aggregate({
+      from: `customer_product_fact t join insights_upgrade_path up on up.product_id = t.product_id and (up.variant_id is null or t.variant_id = up.variant_id)`,
+      where: [
+        sql`up.deleted_at is null and up.is_active and t.quantity > 0${paths}`,
+        raw(`not exists (select 1 from customer_product_fact s where s.customer_id = t.customer_id and s.product_id = up.successor_product_id
+          and (up.successor_variant_id is null or s.variant_id = up.successor_variant_id) and s.quantity > 0)`),
+      ],
+      value: sql`count(distinct up.id)`,
+    })
   }
 
   private countries(codes: string[], op: "in" | "not_in"): CompiledCondition {

@@ -100,6 +100,10 @@ export function describeCondition(c: Condition): string {
       return `points balance ${numberText(c)}`
     case "tier":
       return `tier ${c.op === "in" ? "is" : "is not"} ${c.tier_ids.join(", ")}`
+    case "upgrade_available":
+      return `owns a product with an upgrade${c.upgrade_path_ids ? ` (paths ${c.upgrade_path_ids.join(", ")})` : ""} and not its successor`
+    case "propensity":
+      return `ranked by propensity model ${c.model_id}${c.top_k !== undefined ? ` in the top ${c.top_k}` : ""}${c.min_score !== undefined ? ` with a score of at least ${c.min_score}` : ""}`
     case "segment":
       return `${c.op === "member" ? "member" : "not a member"} of segment ${c.segment_id}`
   }

@@ -162,6 +162,24 @@ export const FIELD_CATALOG: FieldDescription[] = [
   { field: "points_balance", group: "Loyalty", label: "Points balance", ops: NUMBER_OPS, inputs: numberInputs },
   { field: "tier", group: "Loyalty", label: "Tier", ops: ["in", "not_in"], inputs: [{ name: "tier_ids", kind: "tier_ids", required: true }] },
   {
+    field: "upgrade_available",
+    group: "Products",
+    label: "Upgrade available (owns the predecessor, not the successor)",
+    ops: [],
+    inputs: [{ name: "upgrade_path_ids", kind: "upgrade_path_ids", required: false }],
+  },
+  {
+    field: "propensity",
+    group: "Segments",
+    label: "Likely to buy (propensity model)",
+    ops: [],
+    inputs: [
+      { name: "model_id", kind: "propensity_model_id", required: true },
+      { name: "top_k", kind: "integer", required: false },
+      { name: "min_score", kind: "number", required: false },
+    ],
+  },
+  {
     field: "segment",
     group: "Segments",
     label: "Member of segment",

@@ -71,6 +71,9 @@ export function dependsOnTime(definition: SegmentNode, references: ResolvedRefer
     if ("unit" in c && c.unit) timed = true
     if ((c.field === "purchased" || c.field === "order_count" || c.field === "total_spent" || c.field === "viewed_product") && c.window?.within_last) timed = true
     if (c.field === "rfm" || c.field === "churn_risk" || c.field === "churn_risk_ratio") timed = true
+    // Upgrade paths and propensity scores change without a customer event (an admin edit, a new
+    // scoring): the scheduled refresh is what brings such members up to date.
+    if (c.field === "upgrade_available" || c.field === "propensity") timed = true
     if (c.field === "segment" && !seen.has(c.segment_id)) {
       seen.add(c.segment_id)
       const referenced = references.segments[c.segment_id]

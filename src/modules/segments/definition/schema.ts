@@ -208,6 +208,18 @@ export const CONDITION_SCHEMAS = {
   }),
   points_balance: leaf("points_balance", numberFields).superRefine(checkNumber),
   tier: leaf("tier", { op: oneOf(["in", "not_in"] as const, "op"), tier_ids: ids("tier id") }),
+  /** Owns the predecessor of an insights upgrade path (all active ones, or these) and not its successor. */
+  upgrade_available: leaf("upgrade_available", { upgrade_path_ids: ids("upgrade path id").optional() }),
+  /** Among the customers an insights propensity model ranks highest: its top K and/or a least score. */
+  propensity: leaf("propensity", {
+    model_id: z.string().trim().min(1, { message: "must not be empty" }),
+    top_k: z.number().int({ message: "must be a whole number" }).min(1, { message: "must be at least 1" }).max(10_000_000).optional(),
+    min_score: z.number({ message: "must be a number" }).min(0, { message: "must be between 0 and 1" }).max(1, { message: "must be between 0 and 1" }).optional(),
+  }).superRefine((v, ctx) => {
+    if (v.top_k === undefined && v.min_score === undefined) {
+      ctx.addIssue({ code: "custom", path: ["top_k"], message: "set top_k or min_score (or both)" })
+    }
+  }),
   segment: leaf("segment", { op: oneOf(["member", "not_member"] as const, "op"), segment_id: z.string().trim().min(1, { message: "must not be empty" }) }),
 } as const
 
