@@ -59,15 +59,16 @@ export async function snapshotAndDiff(container: MedusaContainer, import_id: str
 
 /**
  * Diffs a valid import against its contract's price list (added, changed, removed, unchanged)
- * and marks it ready; rows of the contract's older finished imports are dropped (their counts
- * stay). Writes only staging and the import's record: nothing to compensate.
+ * and marks it ready; rows of the contract's older invalid or applied imports are dropped (their
+ * counts stay). Writes only staging and the import's record: nothing to compensate.
  */
 export const diffPriceImportStep = createStep("diff-price-import", async (input: { import_id: string }, { container }) => {
   const b2b = container.resolve<B2bModuleService>(B2B_MODULE)
   try {
     const diff = await snapshotAndDiff(container, input.import_id)
     const job = await b2b.retrievePriceImport(input.import_id)
-    const finished = await b2b.listPriceImports({ contract_id: job.contract_id, status: ["invalid", "applied", "failed"] }, { select: ["id"] })
+    // A failed import keeps its rows: it was rolled back and may be applied again.
+    const finished = await b2b.listPriceImports({ contract_id: job.contract_id, status: ["invalid", "applied"] }, { select: ["id"] })
     await b2b.clearStagedRows({ import_ids: finished.map((f) => f.id).filter((id) => id !== job.id) })
     await b2b.savePriceImportProgress(input.import_id, { ...diff, status: "ready", validated_at: new Date() })
     return new StepResponse(diff)
