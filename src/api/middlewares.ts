@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminHistoryImportsMiddlewares } from "./admin/customer-facts/imports/middlewares"
 import { adminB2bMiddlewares } from "./admin/b2b/middlewares"
+import { adminAutomationsMiddlewares } from "./admin/automations/middlewares"
 import { adminEmailCampaignsMiddlewares } from "./admin/email-campaigns/middlewares"
 import { adminInsightsReportsMiddlewares } from "./admin/insights/reports/middlewares"
 import { adminInsightsMiddlewares } from "./admin/insights/middlewares"
@@ -22,6 +23,7 @@ export default defineMiddlewares({
     ...adminSegmentsMiddlewares,
     ...adminHistoryImportsMiddlewares,
     ...adminEmailCampaignsMiddlewares,
+    ...adminAutomationsMiddlewares,
     ...adminInsightsReportsMiddlewares,
     ...storeLoyaltyMiddlewares,
     ...storeBrowsingEventsMiddlewares,

@@ -1,0 +1,113 @@
+import { z } from "@medusajs/framework/zod"
+
+/**
+ * What an automation is made of, as JSON: the trigger that starts a journey and the steps it
+ * follows. Validated here, once, for the admin routes and the service; every message names the
+ * field it is about (`steps[2].template: ...`).
+ */
+
+const whole = (field: string, min: number, max: number) =>
+  z
+    .number({ message: `${field} must be a number` })
+    .int({ message: `${field} must be a whole number` })
+    .min(min, { message: `${field} must be at least ${min}` })
+    .max(max, { message: `${field} must be at most ${max}` })
+const id = (field: string) => z.string({ message: `${field} is required` }).trim().min(1, { message: `${field} must not be empty` })
+
+export const TRIGGER_TYPES = ["cart_abandoned", "win_back", "segment_entered", "order_placed"] as const
+
+export const TriggerSchema = z.discriminatedUnion(
+  "type",
+  [
+    z
+      .object({
+        type: z.literal("cart_abandoned"),
+        /** A cart with items and an e-mail, unchanged and not completed for this many hours. */
+        hours: whole("trigger.hours", 1, 24 * 30),
+        /** Carts unchanged for longer than this are too old to chase. */
+        max_age_hours: whole("trigger.max_age_hours", 1, 24 * 90).optional(),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal("win_back"),
+        /** No order for this many days since the last one. */
+        days: whole("trigger.days", 1, 3650),
+      })
+      .strict(),
+    z.object({ type: z.literal("segment_entered"), segment_id: id("trigger.segment_id") }).strict(),
+    z
+      .object({
+        type: z.literal("order_placed"),
+        /** The customer's Nth order (1: the first). */
+        nth: whole("trigger.nth", 1, 1000),
+      })
+      .strict(),
+  ],
+  { message: `trigger.type must be one of: ${TRIGGER_TYPES.join(", ")}` }
+)
+export type AutomationTrigger = z.infer<typeof TriggerSchema>
+
+export const STEP_TYPES = ["wait", "send_email", "issue_promotion", "adjust_points", "add_to_group"] as const
+
+const stepSchema = z.discriminatedUnion(
+  "type",
+  [
+    z
+      .object({ type: z.literal("wait"), amount: whole("amount", 1, 10_000), unit: z.enum(["hours", "days"], { message: "unit must be hours or days" }) })
+      .strict(),
+    z
+      .object({
+        type: z.literal("send_email"),
+        template: z.string({ message: "template is required" }).trim().min(1, { message: "template must not be empty" }).max(200),
+        subject: z.string().max(300).optional(),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal("issue_promotion"),
+        /** A single-use code for this customer: a percentage off the order, or a fixed amount in a currency. */
+        percentage: whole("percentage", 1, 100).optional(),
+        amount: z.number({ message: "amount must be a number" }).positive({ message: "amount must be greater than 0" }).optional(),
+        currency_code: z
+          .string()
+          .regex(/^[a-zA-Z]{3}$/, { message: "currency_code must be a 3-letter ISO 4217 code" })
+          .transform((v) => v.toLowerCase())
+          .optional(),
+      })
+      .strict()
+      .superRefine((s, ctx) => {
+        if ((s.percentage === undefined) === (s.amount === undefined)) {
+          ctx.addIssue({ code: "custom", path: ["percentage"], message: "percentage: give either percentage or amount" })
+        }
+        if (s.amount !== undefined && !s.currency_code) {
+          ctx.addIssue({ code: "custom", path: ["currency_code"], message: "currency_code is required with amount" })
+        }
+      }),
+    z
+      .object({
+        type: z.literal("adjust_points"),
+        points: z
+          .number({ message: "points must be a number" })
+          .int({ message: "points must be a whole number" })
+          .refine((p) => p !== 0 && Math.abs(p) <= 1_000_000, { message: "points must be non-zero, at most 1,000,000 either way" }),
+        reason: z.string().max(300).optional(),
+      })
+      .strict(),
+    z.object({ type: z.literal("add_to_group"), customer_group_id: id("customer_group_id") }).strict(),
+  ],
+  { message: `type must be one of: ${STEP_TYPES.join(", ")}` }
+)
+export const StepsSchema = z
+  .array(stepSchema, { message: "steps must be a list" })
+  .min(1, { message: "steps must have at least one step" })
+  .max(50, { message: "steps may have at most 50 steps" })
+  .refine((steps) => steps.some((s) => s.type !== "wait"), { message: "steps must contain at least one action besides waits" })
+export type AutomationStep = z.infer<typeof stepSchema>
+
+const HOUR = 3_600_000
+
+/** A wait step's length in milliseconds. */
+export function waitMs(step: Extract<AutomationStep, { type: "wait" }>): number {
+  return step.amount * (step.unit === "days" ? 24 : 1) * HOUR
+}

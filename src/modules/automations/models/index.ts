@@ -1,0 +1,3 @@
+export { Automation } from "./automation"
+export { AutomationJourney } from "./automation-journey"
+export { AutomationStepRun } from "./automation-step-run"

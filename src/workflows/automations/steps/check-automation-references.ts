@@ -1,0 +1,36 @@
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { AutomationStep, AutomationTrigger } from "../../../modules/automations/definition/schema"
+import { SEGMENTS_MODULE } from "../../../modules/segments"
+import type { SegmentNode } from "../../../modules/segments/definition/schema"
+import type SegmentsModuleService from "../../../modules/segments/service"
+import { resolveReferences } from "../../segments/resolve-references"
+
+export type AutomationReferences = { trigger?: AutomationTrigger; conditions?: SegmentNode | null; steps?: AutomationStep[] }
+
+/**
+ * Checks what an automation names outside itself: the trigger's segment, the customer groups of
+ * its steps, and the categories, collections, regions and segments of its conditions. An unknown
+ * id is a 400 naming its field. Reads only: nothing to compensate.
+ */
+export const checkAutomationReferencesStep = createStep("check-automation-references", async (input: AutomationReferences, { container }) => {
+  if (input.trigger?.type === "segment_entered") {
+    const [segment] = await container.resolve<SegmentsModuleService>(SEGMENTS_MODULE).listSegments({ id: input.trigger.segment_id }, { select: ["id"] })
+    if (!segment) throw new MedusaError(MedusaError.Types.INVALID_DATA, `trigger.segment_id: no segment "${input.trigger.segment_id}"`)
+  }
+  const groups = (input.steps ?? []).flatMap((s, i) => (s.type === "add_to_group" ? [{ i, id: s.customer_group_id }] : []))
+  if (groups.length) {
+    const found = await container.resolve(Modules.CUSTOMER).listCustomerGroups({ id: groups.map((g) => g.id) }, { select: ["id"] })
+    const missing = groups.find((g) => !found.some((f) => f.id === g.id))
+    if (missing) throw new MedusaError(MedusaError.Types.INVALID_DATA, `steps[${missing.i}].customer_group_id: no customer group "${missing.id}"`)
+  }
+  if (input.conditions) {
+    try {
+      await resolveReferences(container, input.conditions)
+    } catch (e) {
+      if (e instanceof MedusaError) throw new MedusaError(e.type, e.message.replace(/^definition\b/, "conditions"))
+      throw e
+    }
+  }
+  return new StepResponse(true)
+})
