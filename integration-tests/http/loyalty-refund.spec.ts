@@ -110,5 +110,127 @@ medusaIntegrationTestRunner({
       expect(entry).toMatchObject({ points: -120, reason: "payment refunded", idempotency_key: expect.stringMatching(/^reverse:refund:/) })
       expect(await balanceCheck()).toEqual({ ok: true, mismatches: [] })
     })
+
+    it("two partial refunds add up and never reverse more than the order earned", async () => {
+      const { orderId, paymentId, total } = await buy([{ product: "box", quantity: 2 }], "r-twice")
+      await refund(paymentId, 1500)
+      expect(await eventually(reversedOn(orderId).reversed, (p) => p === 150)).toBe(150)
+      // The rest of the payment, shipping included: more than the boxes cost, so the whole order.
+      await refund(paymentId, total - 1500)
+      expect(await eventually(reversedOn(orderId).reversed, (p) => p === 240)).toBe(240)
+      await sleep(1000)
+      expect(await reversedOn(orderId).reversed()).toBe(240)
+      expect(await loyalty.retrieveBalance(customerId)).toMatchObject({ balance: 0, pending: 0, debt: 0 })
+      expect(await balanceCheck()).toEqual({ ok: true, mismatches: [] })
+    })
+
+    it("a return and then the refund of the same goods reverse once", async () => {
+      const { orderId, paymentId, lineOf } = await buy([{ product: "box", quantity: 2 }], "r-return-refund")
+      await fulfillAll(orderId)
+      await returnItems(orderId, [{ id: lineOf("box"), quantity: 1 }])
+      expect(await eventually(reversedOn(orderId).reversed, (p) => p === 120)).toBe(120)
+      await refund(paymentId, 1200)
+      await sleep(3000)
+      expect(await reversedOn(orderId).reversed()).toBe(120)
+      expect(await loyalty.retrieveBalance(customerId)).toMatchObject({ balance: 120 })
+      expect(await balanceCheck()).toEqual({ ok: true, mismatches: [] })
+    })
+
+    it("a refund and then the return of the same goods reverse once; returning more reverses more", async () => {
+      const { orderId, paymentId, lineOf } = await buy([{ product: "box", quantity: 2 }], "r-refund-return")
+      await fulfillAll(orderId)
+      await refund(paymentId, 1200)
+      expect(await eventually(reversedOn(orderId).reversed, (p) => p === 120)).toBe(120)
+      await returnItems(orderId, [{ id: lineOf("box"), quantity: 1 }])
+      await sleep(3000)
+      expect(await reversedOn(orderId).reversed()).toBe(120)
+      // The second box comes back too, with no further refund: its points go as well.
+      await returnItems(orderId, [{ id: lineOf("box"), quantity: 1 }])
+      expect(await eventually(reversedOn(orderId).reversed, (p) => p === 240)).toBe(240)
+      expect(await balanceCheck()).toEqual({ ok: true, mismatches: [] })
+    })
+
+    it("a refund spread over two lines, then the return of the refunded line, does not reverse that line again", async () => {
+      const { orderId, paymentId, lineOf } = await buy(
+        [
+          { product: "box", quantity: 1 },
+          { product: "bottle", quantity: 1 },
+        ],
+        "r-two-lines"
+      )
+      expect(await reversedOn(orderId).earned()).toBe(209)
+      await fulfillAll(orderId)
+      // 890 of the 2,090 the lines cost: 42.6 % of each line's points (51 + 38).
+      await refund(paymentId, 890)
+      expect(await eventually(reversedOn(orderId).reversed, (p) => p === 89)).toBe(89)
+      await returnItems(orderId, [{ id: lineOf("bottle"), quantity: 1 }])
+      await sleep(3000)
+      expect(await reversedOn(orderId).reversed()).toBe(89)
+      // Refunding the box as well takes the whole order back, each lot at its own rate.
+      await refund(paymentId, 1200)
+      expect(await eventually(reversedOn(orderId).reversed, (p) => p === 209)).toBe(209)
+      const lots = await loyalty.listPointsLots({ order_id: orderId })
+      expect(lots.map((l) => l.remaining)).toEqual([0, 0])
+      expect(await balanceCheck()).toEqual({ ok: true, mismatches: [] })
+    })
+
+    it("the same refund or return delivered again reverses nothing more", async () => {
+      const { orderId, paymentId, lineOf } = await buy([{ product: "box", quantity: 3 }], "r-replay")
+      await fulfillAll(orderId)
+      await refund(paymentId, 1200)
+      await eventually(reversedOn(orderId).reversed, (p) => p === 120)
+      const returnId = await returnItems(orderId, [{ id: lineOf("box"), quantity: 2 }])
+      expect(await eventually(reversedOn(orderId).reversed, (p) => p === 240)).toBe(240)
+      const eventBus = container.resolve(Modules.EVENT_BUS)
+      for (let i = 0; i < 3; i++) {
+        await eventBus.emit({ name: PaymentEvents.REFUNDED, data: { id: paymentId } })
+        await eventBus.emit({ name: OrderWorkflowEvents.RETURN_RECEIVED, data: { order_id: orderId, return_id: returnId } })
+      }
+      await sleep(3000)
+      const reversals = await loyalty.listPointsTransactions({ order_id: orderId, type: "reverse" })
+      expect(reversals.map((r) => r.points).sort()).toEqual([-120, -120])
+      expect(await loyalty.retrieveBalance(customerId)).toMatchObject({ balance: 120 })
+      expect(await balanceCheck()).toEqual({ ok: true, mismatches: [] })
+    })
+
+    /** Ends the order's return window and lets the customer spend `points` of it. */
+    const spend = async (orderId: string, points: number) => {
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await pg("points_lot").where({ order_id: orderId }).update({ available_at: new Date(Date.now() - 1000) })
+      await loyalty.debitPoints({ customer_id: customerId, type: "redeem", points, idempotency_key: `redeem:spec:${orderId}` })
+    }
+
+    it("points already spent leave a negative balance by default", async () => {
+      const { orderId, paymentId, total } = await buy([{ product: "box", quantity: 2 }], "r-spent-negative")
+      await spend(orderId, 200)
+      await refund(paymentId, total)
+      await eventually(reversedOn(orderId).reversed, (p) => p === 240)
+      expect(await loyalty.retrieveBalance(customerId)).toMatchObject({ balance: -200, available: 0, debt: 200 })
+      expect(await balanceCheck()).toEqual({ ok: true, mismatches: [] })
+    })
+
+    it("points already spent are clawed back to zero on a clawback account, the rest recorded as uncollected", async () => {
+      const { orderId, paymentId } = await buy([{ product: "box", quantity: 2 }], "r-spent-clawback")
+      const [account] = await loyalty.listLoyaltyAccounts({ customer_id: customerId })
+      await loyalty.updateLoyaltyAccounts({ id: account.id, negative_policy: "clawback" })
+      await spend(orderId, 200)
+      // Half the order: 120 to reverse, 40 left to take, 80 uncollected.
+      await refund(paymentId, 1200)
+      const [entry] = await eventually(
+        () => loyalty.listPointsTransactions({ order_id: orderId, type: "reverse" }),
+        (t) => t.length === 1
+      )
+      expect(entry).toMatchObject({ points: -40, metadata: expect.objectContaining({ reversed_points: 120, uncollected: 80 }) })
+      expect(await loyalty.retrieveBalance(customerId)).toMatchObject({ balance: 0, available: 0, debt: 0 })
+      // The rest of the boxes refunded later: nothing left to take, all of it uncollected, once.
+      await refund(paymentId, 1200)
+      const entries = await eventually(
+        () => loyalty.listPointsTransactions({ order_id: orderId, type: "reverse" }),
+        (t) => t.length === 2
+      )
+      expect(entries.map((t) => (t.metadata as any).uncollected).sort()).toEqual([120, 80])
+      expect(await loyalty.retrieveBalance(customerId)).toMatchObject({ balance: 0, debt: 0 })
+      expect(await balanceCheck()).toEqual({ ok: true, mismatches: [] })
+    })
   },
 })

@@ -482,6 +482,7 @@ class LoyaltyPointsModuleService extends MedusaService({
         "l.line_item_id",
         "l.quantity",
         "l.order_id",
+        knex.raw("t.metadata->>'value' as value"),
         knex.raw(
           `(select coalesce(sum((r.metadata->>'reversed_points')::int), 0)::int from points_transaction r
             where r.lot_id = l.id and r.type = 'reverse' and r.deleted_at is null) as reversed`

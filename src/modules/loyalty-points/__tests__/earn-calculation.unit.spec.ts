@@ -51,8 +51,8 @@ describe("what an order earns", () => {
     )
     expect(earn.rule_id).toBe("r")
     expect(earn.entries).toEqual([
-      { idempotency_key: "earn:order_1:li_box", points: 720, line_item_id: "li_box", quantity: 2, rate: "0.3", base_amount: "2400" },
-      { idempotency_key: "earn:order_1:li_foam", points: 89, line_item_id: "li_foam", quantity: 1, rate: "0.1", base_amount: "890" },
+      { idempotency_key: "earn:order_1:li_box", points: 720, line_item_id: "li_box", quantity: 2, rate: "0.3", base_amount: "2400", metadata: { value: "2520" } },
+      { idempotency_key: "earn:order_1:li_foam", points: 89, line_item_id: "li_foam", quantity: 1, rate: "0.1", base_amount: "890", metadata: { value: "934.5" } },
     ])
   })
 

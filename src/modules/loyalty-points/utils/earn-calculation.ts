@@ -49,6 +49,8 @@ export type EarnEntry = {
   /** Points per currency unit applied (rule rate × multiplier). */
   rate: string
   base_amount: string
+  /** What the customer paid for the line (or shipping), tax included: refunds are counted against it. */
+  metadata: { value: string }
 }
 
 export type OrderEarn = { rule_id: string | null; entries: EarnEntry[] }
@@ -111,7 +113,15 @@ export function computeOrderEarn(rules: EarnRuleInput[], order: EarnOrder, extra
     const rate = MathBN.mult(MathBN.mult(rule.points_per_unit, multiplier), extraMultiplier)
     const points = MathBN.mult(base, rate).integerValue(1).toNumber() // ROUND_DOWN
     if (points > 0) {
-      entries.push({ idempotency_key: key, points, line_item_id: lineId, quantity, rate: rate.toString(), base_amount: base.toString() })
+      entries.push({
+        idempotency_key: key,
+        points,
+        line_item_id: lineId,
+        quantity,
+        rate: rate.toString(),
+        base_amount: base.toString(),
+        metadata: { value: MathBN.add(amount, tax).toString() },
+      })
     }
   }
   for (const line of order.lines) {

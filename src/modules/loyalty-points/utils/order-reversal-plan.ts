@@ -10,6 +10,11 @@ export type OrderEarnLot = {
   /** null for the shipping lot. */
   line_item_id: string | null
   quantity: number | null
+  /**
+   * What the customer paid for what earned the lot, tax included, as placed (snapshotted on the
+   * earn entry); null for lots earned before it was recorded, which count their base amount.
+   */
+  value: BigNumberInput | null
   /** Points already reversed from this lot, whatever the cause (uncollected ones included). */
   reversed: number
   /** This cause already reversed from this lot (a replay that meets a newer state): not again. */
@@ -23,10 +28,6 @@ export type OrderReversalState = {
   returned_quantities: Record<string, number>
   /** Money refunded on the order so far, all payments together. */
   refunded_total: BigNumberInput
-  /** What each line cost the customer, tax included (the line's `total`). */
-  line_values: Record<string, BigNumberInput>
-  /** What shipping cost the customer, tax included. */
-  shipping_value: BigNumberInput
 }
 
 export type LotReversalTarget = { lot_id: string; points: number }
@@ -64,10 +65,7 @@ export function planOrderReversal(lots: OrderEarnLot[], state: OrderReversalStat
     const returned = new Map(lots.map((lot) => [lot.id, returnedOf(lot)]))
     const returnedTotal = [...returned.values()].reduce((sum, r) => MathBN.add(sum, r), MathBN.convert(0))
     // The refunded share of what the earning parts of the order cost, taken of the earn basis.
-    const value = lots.reduce(
-      (sum, lot) => MathBN.add(sum, lot.line_item_id ? (state.line_values[lot.line_item_id] ?? 0) : state.shipping_value),
-      MathBN.convert(0)
-    )
+    const value = lots.reduce((sum, lot) => MathBN.add(sum, lot.value ?? base(lot)), MathBN.convert(0))
     const refundedShare = value.gt(0) ? MathBN.min(MathBN.div(state.refunded_total, value), 1) : MathBN.convert(0)
     const refunded = MathBN.mult(basis, MathBN.max(refundedShare, 0))
     const target = MathBN.min(MathBN.max(returnedTotal, refunded), basis)

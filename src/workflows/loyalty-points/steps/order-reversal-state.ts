@@ -18,8 +18,7 @@ type ReturnGraph = {
 
 /**
  * What happened to an order so far, as Medusa records it now (read only): canceled or not, units
- * returned per line over all its received returns, money refunded over all its payments, and what
- * each line and the shipping cost the customer.
+ * returned per line over all its received returns, and money refunded over all its payments.
  */
 export const orderReversalStateStep = createStep(
   "order-reversal-state",
@@ -27,11 +26,11 @@ export const orderReversalStateStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: orders } = await query.graph({
       entity: "order",
-      fields: ["id", "status", "shipping_total", "items.id", "items.total", "summary.*"],
+      fields: ["id", "status", "summary.*"],
       filters: { id: input.order_id },
     })
     const order = orders[0] as
-      | { status: string; shipping_total: unknown; items?: ({ id: string; total: unknown } | null)[] | null; summary?: { refunded_total?: unknown } | null }
+      | { status: string; summary?: { refunded_total?: unknown } | null }
       | undefined
     const { data: returns } = await query.graph({
       entity: "return",
@@ -54,18 +53,10 @@ export const orderReversalStateStep = createStep(
         }
       }
     }
-    const lineValues: Record<string, string> = {}
-    for (const item of order?.items ?? []) {
-      if (item) {
-        lineValues[item.id] = String(item.total ?? 0)
-      }
-    }
     return new StepResponse({
       canceled: !!input.canceled || order?.status === "canceled",
       returned_quantities: returned,
       refunded_total: String(order?.summary?.refunded_total ?? 0),
-      line_values: lineValues,
-      shipping_value: String(order?.shipping_total ?? 0),
     })
   }
 )
