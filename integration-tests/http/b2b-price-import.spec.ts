@@ -226,10 +226,16 @@ medusaIntegrationTestRunner({
       expect(data.price_import).toMatchObject({ status: "failed", applied: 0 })
       // Amounts restored in place, the removed price restored with its id, the added prices gone.
       expect(await priceList().then((rows) => rows.map(({ updated_at: _u, ...r }) => r))).toEqual(before.map(({ updated_at: _u, ...r }) => r))
-      // A rolled-back import may be applied again, and then is.
+      // A rolled-back import may be applied again, and then is, even after another import of the contract was validated.
+      const other = await upload(csv("B2B-6,eur,9,,"))
+      await settled(other.id, ["ready"])
       await api.post(`/admin/b2b/price-imports/${created.id}/apply`, {}, store.admin)
       await settled(created.id, ["applied"])
       expect(withoutIds(await priceList()).map((p) => p.sku)).toEqual(["B2B-1", "B2B-1", "B2B-3", "B2B-4", "B2B-5"])
+      // The other import, diffed against the list as it was, is diffed again before it applies.
+      await api.post(`/admin/b2b/price-imports/${other.id}/apply`, {}, store.admin)
+      expect(await settled(other.id, ["applied", "failed"])).toMatchObject({ status: "applied", added: 1, removed: 5, unchanged: 0 })
+      expect(withoutIds(await priceList())).toEqual([{ sku: "B2B-6", amount: 9, min_quantity: null, max_quantity: null }])
     })
 
     it("bad uploads are 400s naming the field or column", async () => {

@@ -15,8 +15,9 @@ export default async function b2bPriceImportRequested({ event, container }: Subs
   if (job?.status === "pending") {
     await validatePriceImportWorkflow(container).run({ input: { import_id: job.id } })
   }
-  const [now] = await b2b.listPriceImports({ id: event.data.id }, { select: ["id", "status", "apply_when_ready", "validated_at"] })
-  if (now?.apply_when_ready && (now.status === "ready" || (now.status === "failed" && now.validated_at))) {
+  const [now] = await b2b.listPriceImports({ id: event.data.id }, { select: ["id", "status", "apply_when_ready"] })
+  // Only a ready import: one that failed stays failed when the same event arrives again, until asked to apply anew.
+  if (now?.apply_when_ready && now.status === "ready") {
     await applyPriceImportWorkflow(container).run({ input: { import_id: now.id } })
   }
 }
