@@ -2,6 +2,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { CUSTOMER_FACTS_MODULE } from "../../src/modules/customer-facts"
+import { MESSAGING_MODULE } from "../../src/modules/messaging"
+import type MessagingModuleService from "../../src/modules/messaging/service"
 import type CustomerFactsModuleService from "../../src/modules/customer-facts/service"
 import { REMINDERS_MODULE } from "../../src/modules/reminders"
 import type RemindersModuleService from "../../src/modules/reminders/service"
@@ -156,6 +158,154 @@ medusaIntegrationTestRunner({
       const last = async (id: string) => (await remindersOf(id)).filter((r) => r.reason !== "coverage_shortened")
       expect(await last(silent.id)).toMatchObject([{ status: "suppressed", reason: "no_consent" }])
       expect(await last(cartful.id)).toMatchObject([{ status: "suppressed", reason: "open_cart" }])
+    })
+
+    /** A consenting shopper who bought one box 27 days ago: their reminder was due two days ago. */
+    async function dueShopper(email: string) {
+      const shopper = await registerShopper(container, email, { metadata: { marketing_consent: true } })
+      const order = await checkoutOverHttp(api, report.store, shopper, {
+        region: "taiwan",
+        sales_channel: report.store.salesChannelByCase.pharmacy,
+        items: [{ sku: "PH-FIN-28", quantity: 1 }],
+      })
+      await backdate(order, shopper.id, new Date(Date.now() - 27 * DAY))
+      const reminder = await eventually(
+        () => active(shopper.id),
+        (r) => !!r && new Date(r.due_at).getTime() < Date.now()
+      )
+      expect(reminder).toBeDefined()
+      return { ...shopper, reminder: reminder! }
+    }
+
+    it("suppresses a reminder at the frequency cap shared with campaigns, and one to a suppressed address", async () => {
+      const capped = await dueShopper("capped@reminders.example")
+      const bounced = await dueShopper("bounced@reminders.example")
+      const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+      // Three campaign e-mails this week: the default cap (3 in 7 days) is reached.
+      for (const n of [1, 2, 3]) {
+        const reserved = await messaging.reserveMessage({ customer_id: capped.id, kind: "campaign", source_id: `test_${n}`, idempotency_key: `test-cap:${capped.id}:${n}` })
+        expect(reserved.status).toBe("reserved")
+      }
+      await messaging.createEmailSuppressions({ email: bounced.email, reason: "bounce", source: "test" })
+
+      await sendDueRemindersWorkflow(container).run({ input: {} })
+      expect((await reminders.listReminders({ id: capped.reminder.id }))[0]).toMatchObject({ status: "suppressed", reason: "frequency_cap" })
+      expect((await reminders.listReminders({ id: bounced.reminder.id }))[0]).toMatchObject({ status: "suppressed", reason: "unsubscribed" })
+      const notifications = container.resolve(Modules.NOTIFICATION)
+      for (const shopper of [capped, bounced]) {
+        expect(await notifications.listNotifications({ idempotency_key: `reminder:${shopper.reminder.id}` })).toHaveLength(0)
+      }
+    })
+
+    it("a crashed sender's claims are taken over after the lease: the one it had sent is not sent again, the one it had not is sent", async () => {
+      const sentBeforeCrash = await dueShopper("crash-after-send@reminders.example")
+      const claimedOnly = await dueShopper("crash-after-claim@reminders.example")
+      const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+      const notifications = container.resolve(Modules.NOTIFICATION)
+      const now = new Date()
+
+      // The crashed run: it claimed both, reserved and sent the first one's e-mail, and died.
+      const claimed = await reminders.claimDueReminders({ now, limit: 10_000 })
+      expect(claimed.map((r) => r.id)).toEqual(expect.arrayContaining([sentBeforeCrash.reminder.id, claimedOnly.reminder.id]))
+      const key = `reminder:${sentBeforeCrash.reminder.id}`
+      await messaging.reserveMessage({ customer_id: sentBeforeCrash.id, kind: "reminder", source_id: sentBeforeCrash.reminder.id, idempotency_key: key, to: sentBeforeCrash.email, now })
+      await notifications.createNotifications([{ to: sentBeforeCrash.email, channel: "email", template: "repurchase-reminder", idempotency_key: key, data: {} }])
+
+      // Within the lease (15 minutes) another run leaves the claims alone.
+      await sendDueRemindersWorkflow(container).run({ input: { now: new Date(now.getTime() + 5 * 60_000) } })
+      for (const shopper of [sentBeforeCrash, claimedOnly]) {
+        expect((await reminders.listReminders({ id: shopper.reminder.id }))[0]).toMatchObject({ status: "claimed", attempts: 1 })
+      }
+      expect(await notifications.listNotifications({ idempotency_key: `reminder:${claimedOnly.reminder.id}` })).toHaveLength(0)
+
+      // After the lease, the next run takes both over.
+      await sendDueRemindersWorkflow(container).run({ input: { now: new Date(now.getTime() + 16 * 60_000) } })
+      for (const shopper of [sentBeforeCrash, claimedOnly]) {
+        expect((await reminders.listReminders({ id: shopper.reminder.id }))[0]).toMatchObject({ status: "sent", attempts: 2 })
+        expect(await notifications.listNotifications({ idempotency_key: `reminder:${shopper.reminder.id}` })).toHaveLength(1)
+      }
+      const [message] = await messaging.listMarketingMessages({ idempotency_key: key })
+      expect(message).toMatchObject({ status: "sent" })
+    })
+
+    it("a full refund of the order withdraws its reminder and the coverage it gave", async () => {
+      const shopper = await registerShopper(container, "refunded@reminders.example", { metadata: { marketing_consent: true } })
+      const orderId = await checkoutOverHttp(api, report.store, shopper, {
+        region: "taiwan",
+        sales_channel: report.store.salesChannelByCase.pharmacy,
+        items: [{ sku: "PH-FIN-28", quantity: 1 }],
+      })
+      const reminder = await eventually(() => active(shopper.id), (r) => !!r)
+      expect(reminder).toMatchObject({ status: "scheduled" })
+
+      const { data } = await api.get(`/admin/orders/${orderId}?fields=payment_collections.payments.id,payment_collections.payments.amount,payment_collections.payments.captured_at`, headers)
+      const payment = data.order.payment_collections[0].payments[0]
+      if (!payment.captured_at) {
+        await api.post(`/admin/payments/${payment.id}/capture`, {}, headers)
+      }
+      // A partial refund leaves the box covered.
+      await api.post(`/admin/payments/${payment.id}/refund`, { amount: 100 }, headers)
+      await eventually(
+        () => facts.listOrderFacts({ order_key: orderId }),
+        (rows) => Number(rows[0]?.refunded_total) === 100
+      )
+      await syncCustomerRemindersWorkflow(container).run({ input: { customer_ids: [shopper.id] } })
+      expect((await active(shopper.id))?.id).toBe(reminder!.id)
+
+      await api.post(`/admin/payments/${payment.id}/refund`, { amount: Number(payment.amount) - 100 }, headers)
+      const withdrawn = await eventually(
+        async () => (await reminders.listReminders({ id: reminder!.id }))[0],
+        (r) => r.status === "withdrawn"
+      )
+      expect(withdrawn).toMatchObject({ status: "withdrawn", reason: "coverage_shortened" })
+      expect(await active(shopper.id)).toBeUndefined()
+      expect(await reminders.listCustomerCoverages({ customer_id: shopper.id, rule_id: ruleId })).toHaveLength(0)
+    })
+
+    it("a rule without a cycle reminds at once with the store's learned one, and with the customer's own after their second purchase", async () => {
+      const foam = report.store.variantBySku["PH-MIN-60"]
+      const { data } = await api.post("/admin/reminders/rules", { product_id: foam.product_id, title: "Minoxidil foam", lead_days: 3 }, headers)
+      const foamRule = data.reminder_rule.id
+      expect(data.reminder_rule).toMatchObject({ days_per_unit: null, use_personal_cycle: true })
+      // Learned on the worker right after the rule is saved, not at the next nightly run.
+      const [learned] = await eventually(
+        () => reminders.listReminderRules({ id: foamRule }),
+        ([rule]) => rule.learned_sample_size > 0,
+        60_000
+      )
+      expect(learned.learned_days_per_unit).toBeGreaterThan(0)
+
+      const buy = async (shopper: { id: string; email: string }, quantity: number, placedAt: Date) => {
+        const order = await checkoutOverHttp(api, report.store, shopper, {
+          region: "taiwan",
+          sales_channel: report.store.salesChannelByCase.pharmacy,
+          items: [{ sku: "PH-MIN-60", quantity }],
+        })
+        await backdate(order, shopper.id, placedAt)
+      }
+      const coverageOf = async (customerId: string) => (await reminders.listCustomerCoverages({ customer_id: customerId, rule_id: foamRule }))[0]
+      const base = Date.now()
+
+      const newcomer = await registerShopper(container, "foam-newcomer@reminders.example", { metadata: { marketing_consent: true } })
+      await buy(newcomer, 1, new Date(base - 5 * DAY))
+      const first = await eventually(() => coverageOf(newcomer.id), (c) => c?.cycle_source === "learned")
+      expect(first).toMatchObject({ cycle_source: "learned", units: 1 })
+      expect(first.cycle_days).toBeCloseTo(learned.learned_days_per_unit!, 2)
+
+      // One foam 40 days ago, two 20 days ago: their own gap is 20 days per unit, so two units last until day +20.
+      const regular = await registerShopper(container, "foam-regular@reminders.example", { metadata: { marketing_consent: true } })
+      await buy(regular, 1, new Date(base - 40 * DAY))
+      await buy(regular, 2, new Date(base - 20 * DAY))
+      const own = await eventually(() => coverageOf(regular.id), (c) => c?.cycle_source === "personal" && c.units === 3)
+      expect(own).toMatchObject({ cycle_source: "personal", units: 3 })
+      expect(own.cycle_days).toBeCloseTo(20, 5)
+      expect(new Date(own.covered_until!).getTime()).toBe(base + 20 * DAY)
+      const reminder = await eventually(
+        async () => (await reminders.listReminders({ customer_id: regular.id, rule_id: foamRule, status: "scheduled" }))[0],
+        (r) => !!r && new Date(r.coverage_end).getTime() === base + 20 * DAY
+      )
+      expect(new Date(reminder.due_at).getTime()).toBe(base + 17 * DAY)
+      await api.delete(`/admin/reminders/rules/${foamRule}`, headers)
     })
 
     it("learns the pharmacy's ~28-day box from the demo histories", async () => {

@@ -222,18 +222,34 @@ class RemindersModuleService extends MedusaService({ ReminderRule, CustomerCover
     return true
   }
 
-  /** The store's median gap per unit for every active rule, from customers with two or more purchases. */
+  /**
+   * The store's median gap per unit for every active rule, from customers with two or more
+   * purchases. `changed`: the learned days per unit moved (the coverage of a rule without a set
+   * cycle moves with it).
+   */
   @InjectTransactionManager()
-  async learnCycles(input: { now?: Date } = {}, @MedusaContext() sharedContext: Context = {}): Promise<{ rule_id: string; median: number; sample_size: number }[]> {
+  async learnCycles(
+    input: { now?: Date } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ rule_id: string; median: number; sample_size: number; changed: boolean }[]> {
     const knex = transactionKnex(sharedContext)
     const { rows } = await knex.raw(LEARNED_CYCLES_SQL)
+    const learned = rows as { rule_id: string; median: number; sample_size: number }[]
+    const before: { id: string; learned_days_per_unit: number | null }[] = learned.length
+      ? await knex("reminder_rule").whereIn("id", learned.map((r) => r.rule_id)).select("id", "learned_days_per_unit")
+      : []
     const now = input.now ?? new Date()
-    for (const row of rows as { rule_id: string; median: number; sample_size: number }[]) {
+    const result: { rule_id: string; median: number; sample_size: number; changed: boolean }[] = []
+    for (const row of learned) {
+      const days = Math.round(row.median * 100) / 100
+      const previous = before.find((b) => b.id === row.rule_id)?.learned_days_per_unit ?? null
       await knex("reminder_rule")
         .where({ id: row.rule_id })
-        .update({ learned_days_per_unit: Math.round(row.median * 100) / 100, learned_sample_size: row.sample_size, learned_at: now, updated_at: now })
+        .update({ learned_days_per_unit: days, learned_sample_size: row.sample_size, learned_at: now, updated_at: now })
+      // The column is a real: compare at the 0.01 days it is rounded to.
+      result.push({ ...row, changed: previous === null || Math.abs(previous - days) >= 0.005 })
     }
-    return rows
+    return result
   }
 
   private async storeCoverage_(knex: Knex, customerIds: string[], coverage: CoverageRow[]) {

@@ -17,7 +17,11 @@ export const RULE_TARGETS_SQL = `
     select id, null, unnest(substitute_variant_ids) from reminder_rule where is_active and deleted_at is null
   )`
 
-/** `rule_orders` for the customers in binding `customerFilter` (an SQL condition on `p`). */
+/**
+ * `rule_orders` for the customers in binding `customerFilter` (an SQL condition on `p`). A fully
+ * refunded order covers nothing, like a canceled one: without a received return its units are
+ * still kept in the purchase facts, but the customer got their money back.
+ */
 export function ruleOrdersSql(customerFilter: string): string {
   return `
   rule_lines as (
@@ -25,6 +29,10 @@ export function ruleOrdersSql(customerFilter: string): string {
     from purchase_fact p
     join rule_targets t on (t.product_id is not null and p.product_id = t.product_id) or (t.variant_id is not null and p.variant_id = t.variant_id)
     where p.net_quantity > 0 and ${customerFilter}
+      and not exists (
+        select 1 from order_fact o
+        where o.source = p.source and o.order_key = p.order_key and o.refunded_total > 0 and o.net_total <= 0 and o.deleted_at is null
+      )
   ),
   rule_orders as (
     select rule_id, customer_id, order_key, min(placed_at) as placed_at, sum(net_quantity)::int as units,

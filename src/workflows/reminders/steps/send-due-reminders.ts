@@ -41,6 +41,16 @@ async function openCartsCovering(container: MedusaContainer, customerIds: string
   return open
 }
 
+/** The product titles of rules without a title of their own (the e-mail names the product either way). */
+async function productTitles(container: MedusaContainer, rules: Map<string, Rule>) {
+  const ids = [...new Set([...rules.values()].filter((r) => !r.title).map((r) => r.product_id))]
+  if (!ids.length) {
+    return new Map<string, string>()
+  }
+  const { data: products } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "product", fields: ["id", "title"], filters: { id: ids } })
+  return new Map(products.map((p) => [p.id, p.title]))
+}
+
 /**
  * Sends the reminders that are due, batch by batch: claims them, re-checks each right before
  * sending (reordered the product or a substitute, an open cart holding it, no marketing consent,
@@ -74,6 +84,7 @@ export async function sendDueReminders(container: MedusaContainer, input: { now?
     )
     const profiles = new Map((await facts.listCustomerFacts({ customer_id: customerIds })).map((f) => [f.customer_id, f]))
     const coverage = new Map((await reminders.computeCoverage({ customer_ids: customerIds })).map((c) => [`${c.rule_id}:${c.customer_id}`, c]))
+    const titles = await productTitles(container, rules)
     const carts = await openCartsCovering(container, customerIds, rules, new Date(now.getTime() - options.openCartDays * 86_400_000))
     const blocked = await messaging.listSuppressedEmails([...profiles.values()].map((p) => p.email ?? "").filter(Boolean))
     const reordered: string[] = []
@@ -140,7 +151,7 @@ export async function sendDueReminders(container: MedusaContainer, input: { now?
             idempotency_key: key,
             data: {
               first_name: profile.first_name,
-              product_title: rule.title,
+              product_title: rule.title ?? titles.get(rule.product_id) ?? null,
               runs_out_at: reminder.coverage_end,
               reminder_number: reminder.sequence,
               reorder_url: `${options.publicUrl.replace(/\/$/, "")}/r/reorder?token=${encodeURIComponent(token)}`,
