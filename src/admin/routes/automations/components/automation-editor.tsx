@@ -1,0 +1,213 @@
+import { Button, Container, Heading, Input, Label, Select, Switch, Text, Textarea, toast } from "@medusajs/ui"
+import { useState } from "react"
+import { errorMessage } from "../../../lib/error-message"
+import type { Automation, AutomationPayload, AutomationStep, AutomationTrigger } from "../lib/types"
+import { useSaveAutomation } from "../lib/use-automations"
+import { StepCard } from "./step-card"
+
+const NEW_STEPS: Record<AutomationStep["type"], AutomationStep> = {
+  wait: { type: "wait", amount: 1, unit: "days" },
+  send_email: { type: "send_email", template: "" },
+  issue_promotion: { type: "issue_promotion", percentage: 10 },
+  adjust_points: { type: "adjust_points", points: 100 },
+  add_to_group: { type: "add_to_group", customer_group_id: "" },
+}
+
+const NEW_TRIGGERS: Record<AutomationTrigger["type"], AutomationTrigger> = {
+  cart_abandoned: { type: "cart_abandoned", hours: 4 },
+  win_back: { type: "win_back", days: 90 },
+  segment_entered: { type: "segment_entered", segment_id: "" },
+  order_placed: { type: "order_placed", nth: 1 },
+}
+
+const TRIGGER_LABELS: Record<AutomationTrigger["type"], string> = {
+  cart_abandoned: "Cart abandoned",
+  win_back: "Win-back (no order for N days)",
+  segment_entered: "Entered a segment",
+  order_placed: "Nth order placed",
+}
+
+export const EMPTY_AUTOMATION: AutomationPayload = {
+  name: "",
+  is_active: false,
+  trigger: NEW_TRIGGERS.cart_abandoned,
+  conditions: null,
+  steps: [{ type: "wait", amount: 1, unit: "hours" }, { type: "send_email", template: "cart-abandoned" }],
+  exit_on_order: true,
+  reentry: "once",
+  reentry_days: null,
+  holdout_percent: 0,
+  attribution_days: 7,
+}
+
+/** The server's 400 names the field (`steps[1].template: ...`): the error of one step, to show at its card. */
+const stepError = (message: string | null, index: number) =>
+  message
+    ?.split("; ")
+    .find((m) => m.startsWith(`steps[${index}]`))
+    ?.replace(/^steps\[\d+\]\./, "")
+
+/**
+ * The automation editor: the trigger on top, then its steps as a vertical flow (waits dashed,
+ * actions solid) that can be added, reordered and removed, then who may enter and how it is measured.
+ */
+export const AutomationEditor = ({ automation, onSaved }: { automation?: Automation; onSaved: (id: string) => void }) => {
+  const [form, setForm] = useState<AutomationPayload>(() => (automation ? { ...automation } : EMPTY_AUTOMATION))
+  const [conditionsText, setConditionsText] = useState(automation?.conditions ? JSON.stringify(automation.conditions, null, 2) : "")
+  const [serverError, setServerError] = useState<string | null>(null)
+  const save = useSaveAutomation()
+  const set = <K extends keyof AutomationPayload>(key: K, value: AutomationPayload[K]) => setForm((f) => ({ ...f, [key]: value }))
+  const setStep = (index: number, step: AutomationStep) => set("steps", form.steps.map((s, i) => (i === index ? step : s)))
+  const moveStep = (index: number, by: -1 | 1) => {
+    const to = index + by
+    if (to < 0 || to >= form.steps.length) return
+    const steps = [...form.steps]
+    ;[steps[index], steps[to]] = [steps[to], steps[index]]
+    set("steps", steps)
+  }
+  const trigger = form.trigger
+
+  const onSubmit = () => {
+    let conditions: Record<string, unknown> | null = null
+    if (conditionsText.trim()) {
+      try {
+        conditions = JSON.parse(conditionsText)
+      } catch {
+        setServerError("conditions: not valid JSON")
+        return
+      }
+    }
+    setServerError(null)
+    const { reentry_days, ...rest } = form
+    const body = { ...rest, conditions, ...(form.reentry === "every_n_days" ? { reentry_days } : {}) }
+    save.mutate(
+      { id: automation?.id, body },
+      {
+        onSuccess: ({ automation: saved }) => {
+          toast.success("Automation saved")
+          onSaved(saved.id)
+        },
+        onError: (e) => setServerError(errorMessage(e)),
+      }
+    )
+  }
+
+  return (
+    <div className="flex flex-col gap-y-3">
+      <Container className="flex items-center justify-between px-6 py-4">
+        <div className="flex flex-1 items-center gap-x-4">
+          <Input placeholder="Name" value={form.name} onChange={(e) => set("name", e.target.value)} className="max-w-md" />
+          <div className="flex items-center gap-x-2">
+            <Switch id="active" checked={form.is_active} onCheckedChange={(v) => set("is_active", v)} />
+            <Label htmlFor="active" size="small">
+              On
+            </Label>
+          </div>
+        </div>
+        <Button size="small" onClick={onSubmit} isLoading={save.isPending}>
+          Save
+        </Button>
+      </Container>
+      {serverError ? (
+        <Container className="px-6 py-3">
+          <Text size="small" className="text-ui-fg-error">
+            {serverError}
+          </Text>
+        </Container>
+      ) : null}
+      <div className="mx-auto flex w-full max-w-2xl flex-col items-stretch gap-y-2">
+        <div className="bg-ui-bg-component shadow-elevation-card-rest rounded-lg p-4">
+          <Text size="small" weight="plus" className="mb-2">
+            Trigger
+          </Text>
+          <div className="grid grid-cols-2 gap-3">
+            <Select value={trigger.type} onValueChange={(t) => set("trigger", NEW_TRIGGERS[t as AutomationTrigger["type"]])}>
+              <Select.Trigger>
+                <Select.Value />
+              </Select.Trigger>
+              <Select.Content>
+                {Object.entries(TRIGGER_LABELS).map(([value, label]) => (
+                  <Select.Item key={value} value={value}>
+                    {label}
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
+            {trigger.type === "cart_abandoned" ? (
+              <Input type="number" min={1} value={trigger.hours} onChange={(e) => set("trigger", { ...trigger, hours: Number(e.target.value) })} aria-label="Hours" />
+            ) : trigger.type === "win_back" ? (
+              <Input type="number" min={1} value={trigger.days} onChange={(e) => set("trigger", { ...trigger, days: Number(e.target.value) })} aria-label="Days" />
+            ) : trigger.type === "segment_entered" ? (
+              <Input placeholder="Segment id" value={trigger.segment_id} onChange={(e) => set("trigger", { ...trigger, segment_id: e.target.value })} />
+            ) : (
+              <Input type="number" min={1} value={trigger.nth} onChange={(e) => set("trigger", { ...trigger, nth: Number(e.target.value) })} aria-label="Order number" />
+            )}
+          </div>
+        </div>
+        {form.steps.map((step, i) => (
+          <div key={i} className="flex flex-col items-stretch gap-y-2">
+            <div className="bg-ui-border-strong mx-auto h-4 w-px" />
+            <StepCard
+              index={i}
+              step={step}
+              error={stepError(serverError, i)}
+              onChange={(s) => setStep(i, s)}
+              onMove={(by) => moveStep(i, by)}
+              onRemove={() => set("steps", form.steps.filter((_, j) => j !== i))}
+            />
+          </div>
+        ))}
+        <div className="bg-ui-border-strong mx-auto h-4 w-px" />
+        <Select value="" onValueChange={(t) => set("steps", [...form.steps, NEW_STEPS[t as AutomationStep["type"]]])}>
+          <Select.Trigger>
+            <Select.Value placeholder="Add a step…" />
+          </Select.Trigger>
+          <Select.Content>
+            <Select.Item value="wait">Wait</Select.Item>
+            <Select.Item value="send_email">Send e-mail</Select.Item>
+            <Select.Item value="issue_promotion">Issue a single-use promotion code</Select.Item>
+            <Select.Item value="adjust_points">Add or take points</Select.Item>
+            <Select.Item value="add_to_group">Add to a customer group</Select.Item>
+          </Select.Content>
+        </Select>
+      </div>
+      <Container className="grid grid-cols-2 gap-4 px-6 py-4">
+        <Heading level="h2" className="col-span-2">
+          Who enters, and how it is measured
+        </Heading>
+        <div className="col-span-2">
+          <Label size="small">Conditions (segment language, JSON; empty: everyone the trigger finds)</Label>
+          <Textarea rows={4} value={conditionsText} onChange={(e) => setConditionsText(e.target.value)} className="font-mono" />
+        </div>
+        <div className="flex items-center gap-x-2">
+          <Switch id="exit" checked={form.exit_on_order} onCheckedChange={(v) => set("exit_on_order", v)} />
+          <Label htmlFor="exit" size="small">
+            Exit when the customer places an order
+          </Label>
+        </div>
+        <div className="flex items-center gap-x-2">
+          <Select value={form.reentry} onValueChange={(v) => set("reentry", v as AutomationPayload["reentry"])}>
+            <Select.Trigger>
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              <Select.Item value="once">Enter once ever</Select.Item>
+              <Select.Item value="every_n_days">Enter again after N days</Select.Item>
+            </Select.Content>
+          </Select>
+          {form.reentry === "every_n_days" ? (
+            <Input type="number" min={1} value={form.reentry_days ?? ""} onChange={(e) => set("reentry_days", Number(e.target.value) || null)} aria-label="Days" />
+          ) : null}
+        </div>
+        <div>
+          <Label size="small">Holdout (% of entrants who get no action)</Label>
+          <Input type="number" min={0} max={50} value={form.holdout_percent} onChange={(e) => set("holdout_percent", Number(e.target.value))} />
+        </div>
+        <div>
+          <Label size="small">Attribution window (days after entering)</Label>
+          <Input type="number" min={1} max={90} value={form.attribution_days} onChange={(e) => set("attribution_days", Number(e.target.value))} />
+        </div>
+      </Container>
+    </div>
+  )
+}
