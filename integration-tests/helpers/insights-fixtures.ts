@@ -5,7 +5,7 @@ import { SeededRandom } from "../../src/scripts/demo-data/random"
 
 export const DAY = 86_400_000
 
-export type FactLine = { product_id: string; quantity?: number; unit_amount?: number }
+export type FactLine = { product_id: string; variant_id?: string; quantity?: number; unit_amount?: number }
 export type FactOrder = { customer_id: string; placed_at: Date; lines: FactLine[] }
 export type FactCustomer = { id: string; created_at: Date; metadata?: Record<string, unknown> | null; points_balance?: number; tier_id?: string | null }
 export type GeneratedStore = { customers: FactCustomer[]; orders: FactOrder[] }
@@ -23,7 +23,7 @@ export async function writeFacts(container: MedusaContainer, store: GeneratedSto
   const now = new Date()
   const orderFacts: Record<string, unknown>[] = []
   const purchaseFacts: Record<string, unknown>[] = []
-  const owned = new Map<string, { customer_id: string; product_id: string; first: Date; last: Date; times: number; quantity: number }>()
+  const owned = new Map<string, { customer_id: string; product_id: string; variant_id: string | null; first: Date; last: Date; times: number; quantity: number }>()
   const byCustomer = new Map<string, { count: number; first: Date; last: Date; spent: number }>()
   for (const order of store.orders) {
     const key = uid("ord")
@@ -34,11 +34,11 @@ export async function writeFacts(container: MedusaContainer, store: GeneratedSto
       total += amount
       purchaseFacts.push({
         id: uid("pfact"), source: "import", order_key: key, line_key: `${line.product_id}:${purchaseFacts.length}`, customer_id: order.customer_id,
-        placed_at: order.placed_at, currency_code: "eur", product_id: line.product_id, variant_id: null, sku: null, quantity,
+        placed_at: order.placed_at, currency_code: "eur", product_id: line.product_id, variant_id: line.variant_id ?? null, sku: null, quantity,
         refunded_quantity: 0, net_quantity: quantity, unit_amount: line.unit_amount ?? 100, raw_unit_amount: { value: String(line.unit_amount ?? 100), precision: 20 },
         net_amount: amount, raw_net_amount: { value: String(amount), precision: 20 },
       })
-      const ownKey = `${order.customer_id}|${line.product_id}`
+      const ownKey = `${order.customer_id}|${line.variant_id ?? line.product_id}`
       const own = owned.get(ownKey)
       if (own) {
         own.times += 1
@@ -46,7 +46,7 @@ export async function writeFacts(container: MedusaContainer, store: GeneratedSto
         if (order.placed_at < own.first) own.first = order.placed_at
         if (order.placed_at > own.last) own.last = order.placed_at
       } else {
-        owned.set(ownKey, { customer_id: order.customer_id, product_id: line.product_id, first: order.placed_at, last: order.placed_at, times: 1, quantity })
+        owned.set(ownKey, { customer_id: order.customer_id, product_id: line.product_id, variant_id: line.variant_id ?? null, first: order.placed_at, last: order.placed_at, times: 1, quantity })
       }
     }
     const money = { value: String(total), precision: 20 }
@@ -76,7 +76,7 @@ export async function writeFacts(container: MedusaContainer, store: GeneratedSto
     }
   })
   const productFacts = [...owned.values()].map((o) => ({
-    id: uid("cpfact"), customer_id: o.customer_id, product_key: o.product_id, product_id: o.product_id, variant_id: null, sku: null,
+    id: uid("cpfact"), customer_id: o.customer_id, product_key: o.variant_id ?? o.product_id, product_id: o.product_id, variant_id: o.variant_id, sku: null,
     first_purchased_at: o.first, last_purchased_at: o.last, times_bought: o.times, quantity: o.quantity,
   }))
   await knex.batchInsert("customer_fact", customerFacts, 500)

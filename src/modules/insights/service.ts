@@ -1,15 +1,22 @@
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { contextKnex, transactionKnex } from "../../lib/module-knex"
-import { CoPurchasePair, CoPurchaseRun } from "./models"
+import { CoPurchasePair, CoPurchaseRun, PropensityModel, PropensityScore, UpgradePath } from "./models"
+import { fitLogistic } from "./utils/logistic-model"
+import { EVALUATION_SQL, FEATURE_NAMES, FEATURES_SQL } from "./utils/propensity-sql"
 import {
   CO_PURCHASE_DEFAULTS,
+  PROPENSITY_DEFAULTS,
+  type PropensityTarget,
+  type PropensityTrainingResult,
+  type ResolvedPropensityOptions,
   type CoPurchaseRow,
   type CoPurchaseRunSummary,
   type CoPurchaseScope,
   type InsightsOptions,
   type ResolvedCoPurchaseOptions,
 } from "./types"
+import { UPGRADE_OWNERS_SQL } from "./utils/upgrade-sql"
 import { ORDER_SCOPE_SQL, PURCHASE_FACTS_FINGERPRINT_SQL, WINDOW_SCOPE_SQL } from "./utils/co-purchase-sql"
 
 const CO_PURCHASE_COLUMNS = [
@@ -28,13 +35,15 @@ const CO_PURCHASE_COLUMNS = [
  * Insights over the customer facts: what sells together (co-purchase pairs computed in SQL).
  * Every computation is set-based in PostgreSQL; only its summary comes back to the process.
  */
-class InsightsModuleService extends MedusaService({ CoPurchasePair, CoPurchaseRun }) {
+class InsightsModuleService extends MedusaService({ CoPurchasePair, CoPurchaseRun, UpgradePath, PropensityModel, PropensityScore }) {
   protected readonly coPurchaseOptions_: ResolvedCoPurchaseOptions
+  protected readonly propensityOptions_: ResolvedPropensityOptions
 
   constructor(container: Record<string, unknown>, options?: { insights?: InsightsOptions }) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.coPurchaseOptions_ = { ...CO_PURCHASE_DEFAULTS, ...(options?.insights?.coPurchase ?? {}) }
+    this.propensityOptions_ = { ...PROPENSITY_DEFAULTS, ...(options?.insights?.propensity ?? {}) }
     const o = this.coPurchaseOptions_
     if (!(o.minSupport >= 0 && o.minSupport < 1)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `insights.coPurchase.minSupport must be in [0, 1); got ${o.minSupport}`)
@@ -151,12 +160,209 @@ class InsightsModuleService extends MedusaService({ CoPurchasePair, CoPurchaseRu
     return { items, count: Number(count) }
   }
 
+  /**
+   * Refuses a second active path from the same product and variant (one successor each); `except`
+   * are paths being changed, checked as they will be stored.
+   */
+  @InjectManager()
+  async assertOneSuccessor(
+    paths: { id?: string; product_id: string; variant_id: string | null; is_active: boolean }[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const knex = contextKnex(sharedContext)
+    const active = paths.filter((p) => p.is_active)
+    const seen = new Set<string>()
+    for (const path of active) {
+      const key = `${path.product_id}|${path.variant_id ?? ""}`
+      if (seen.has(key)) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `product_id: two active upgrade paths from product ${path.product_id}${path.variant_id ? ` variant ${path.variant_id}` : ""}`)
+      }
+      seen.add(key)
+      const clash = await knex("insights_upgrade_path")
+        .whereNull("deleted_at")
+        .where({ is_active: true, product_id: path.product_id })
+        .andWhereRaw("coalesce(variant_id, '') = ?", [path.variant_id ?? ""])
+        .whereNotIn("id", paths.map((p) => p.id).filter((id): id is string => !!id))
+        .first("id")
+      if (clash) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `${path.variant_id ? "variant_id" : "product_id"}: upgrade path ${clash.id} already leads from this ${path.variant_id ? "variant" : "product"}; deactivate or change it first`
+        )
+      }
+    }
+  }
+
+  /**
+   * Owners of the predecessor without the successor, per path: a page of them (keyset by
+   * customer id) and how many there are in all.
+   */
+  @InjectManager()
+  async listUpgradeOwners(
+    input: { upgrade_path_id: string; limit?: number; after?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ customers: { customer_id: string; owned_since: Date }[]; count: number }> {
+    const knex = contextKnex(sharedContext)
+    const bindings = { path_ids: [input.upgrade_path_id], customer_ids: null }
+    const { rows: counted } = await knex.raw(`select count(*)::int as n from (${UPGRADE_OWNERS_SQL}) o`, bindings)
+    const { rows } = await knex.raw(
+      `select o.customer_id, o.owned_since from (${UPGRADE_OWNERS_SQL}) o where o.customer_id > :after order by o.customer_id limit :limit`,
+      { ...bindings, after: input.after ?? "", limit: input.limit ?? 100 }
+    )
+    return { customers: rows, count: counted[0].n }
+  }
+
+  /** The active upgrade paths whose predecessor a customer owns and whose successor they do not. */
+  @InjectManager()
+  async listUpgradesFor(customerId: string, @MedusaContext() sharedContext: Context = {}) {
+    const knex = contextKnex(sharedContext)
+    const { rows } = await knex.raw(
+      `select up.id, up.product_id, up.variant_id, up.successor_product_id, up.successor_variant_id, up.edition, o.owned_since
+       from (${UPGRADE_OWNERS_SQL}) o join insights_upgrade_path up on up.id = o.upgrade_path_id
+       order by o.owned_since asc, up.id`,
+      { path_ids: null, customer_ids: [customerId] }
+    )
+    return rows as {
+      id: string
+      product_id: string
+      variant_id: string | null
+      successor_product_id: string
+      successor_variant_id: string | null
+      edition: string | null
+      owned_since: Date
+    }[]
+  }
+
+  /**
+   * Trains, checks and applies one propensity model, in one transaction:
+   * 1. features of every customer as of `now − 2 × horizon` (FEATURES_SQL), label = bought the
+   *    target in the horizon after it; a stable hash sample of them fits a logistic regression
+   *    (ml-logistic-regression, here in the process);
+   * 2. held out: features as of `now − horizon`, label = bought in the last horizon: AUC and lift
+   *    in the top 10 %, computed in SQL on scores computed in SQL;
+   * 3. every customer scored on today's features and ranked into insights_propensity_score
+   *    (for a metadata target, customers who already have the flag are left out).
+   * Returns `failed` with the reason, storing nothing else, when the training period has too few
+   * buyers or non-buyers to learn from.
+   */
+  @InjectTransactionManager()
+  async trainPropensityModel(input: { model_id: string; now?: Date }, @MedusaContext() sharedContext: Context = {}): Promise<PropensityTrainingResult> {
+    const knex = transactionKnex(sharedContext)
+    const started = Date.now()
+    const o = this.propensityOptions_
+    const model = await knex("insights_propensity_model").where({ id: input.model_id }).whereNull("deleted_at").first()
+    if (!model) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Propensity model with id "${input.model_id}" not found`)
+    }
+    await knex.raw(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`insights:propensity:${model.id}`])
+    await knex.raw(`select set_config('work_mem', ?, true)`, [this.coPurchaseOptions_.workMem])
+    const target = model.target as PropensityTarget
+    const targets: string[] = model.target_product_ids ?? []
+    const { rows: relatedRows } = await knex.raw(
+      `select related_key from (
+         select related_key, max(lift) as lift from insights_co_purchase_pair
+         where scope = 'window' and deleted_at is null and product_key = any(:targets::text[]) and not (related_key = any(:targets::text[]))
+         group by related_key order by max(lift) desc, related_key limit :limit) r`,
+      { targets, limit: o.relatedProducts }
+    )
+    const related = relatedRows.map((r: { related_key: string }) => r.related_key)
+    const now = input.now ?? new Date()
+    const horizon = model.horizon_days * 86_400_000
+    const trainAt = new Date(now.getTime() - 2 * horizon)
+    const cutAt = new Date(now.getTime() - horizon)
+    const common = { targets, related, metadata_key: target.metadata_key ?? null, metadata_value: target.metadata_value ?? null }
+    await knex.raw(`create temp table insights_f_train on commit drop as ${FEATURES_SQL}`, { ...common, as_of: trainAt, label_until: cutAt })
+    await knex.raw(`create temp table insights_f_hold on commit drop as ${FEATURES_SQL}`, { ...common, as_of: cutAt, label_until: now })
+    const { rows: counts } = await knex.raw(`select count(*) filter (where label)::int as p, count(*) filter (where not label)::int as n from insights_f_train`)
+    if (counts[0].p < o.minPositives || counts[0].n < o.minPositives) {
+      return {
+        status: "failed",
+        failure: `target: ${counts[0].p} of ${counts[0].p + counts[0].n} customers bought it in the ${model.horizon_days} days after ${trainAt.toISOString().slice(0, 10)}; at least ${o.minPositives} buyers and non-buyers are needed to learn from`,
+      }
+    }
+    const moments = FEATURE_NAMES.map((f) => `avg(${f})::float8 as m_${f}, coalesce(stddev_pop(${f}), 0)::float8 as s_${f}`).join(", ")
+    const { rows: stats } = await knex.raw(`select ${moments} from insights_f_train`)
+    const means = FEATURE_NAMES.map((f) => Number(stats[0][`m_${f}`]))
+    const sds = FEATURE_NAMES.map((f) => Number(stats[0][`s_${f}`]))
+    const { rows: sample } = await knex.raw(
+      `select ${FEATURE_NAMES.join(", ")}, label from insights_f_train order by md5(customer_id || :seed) limit :limit`,
+      { seed: model.id, limit: o.maxTrainingRows }
+    )
+    const fit = fitLogistic(
+      sample.map((r: Record<string, number>) => FEATURE_NAMES.map((f) => Number(r[f]))),
+      sample.map((r: { label: boolean }) => r.label),
+      { steps: o.steps, learningRate: o.learningRate, means, sds }
+    )
+    const { expression, bindings } = scoreExpression(fit.weights, means, sds)
+    await knex.raw(`create temp table scored on commit drop as select label, ${expression} as score from insights_f_hold`, bindings)
+    const { rows: evaluation } = await knex.raw(EVALUATION_SQL)
+    await knex.raw(`drop table scored`)
+    const { rows: holdout } = await knex.raw(`select count(*)::int as rows, count(*) filter (where label)::int as positives from insights_f_hold`)
+    await knex("insights_propensity_score").where({ model_id: model.id }).delete()
+    const scoredNow = await knex.raw(
+      `with f as (${FEATURES_SQL}),
+       s as (select f.customer_id, ${expression} as score from f where ${target.metadata_key ? "not f.label" : "true"})
+       insert into insights_propensity_score (id, model_id, customer_id, score, rank, created_at, updated_at)
+       select 'ipsc_' || replace(gen_random_uuid()::text, '-', ''), :model_id, s.customer_id, s.score,
+         row_number() over (order by s.score desc, s.customer_id), now(), now()
+       from s`,
+      { ...common, ...bindings, as_of: now, label_until: now, model_id: model.id }
+    )
+    const result: PropensityTrainingResult = {
+      status: "completed",
+      auc: evaluation[0].auc === null ? null : Number(evaluation[0].auc),
+      lift_top_decile: evaluation[0].lift_top_decile === null ? null : Number(evaluation[0].lift_top_decile),
+      train_rows: counts[0].p + counts[0].n,
+      train_positives: counts[0].p,
+      holdout_rows: holdout[0].rows,
+      holdout_positives: holdout[0].positives,
+      scored_count: scoredNow.rowCount ?? 0,
+      duration_ms: Date.now() - started,
+    }
+    await knex("insights_propensity_model")
+      .where({ id: model.id })
+      .update({
+        status: "completed",
+        failure: null,
+        features: JSON.stringify({ names: FEATURE_NAMES, means, sds, related_product_ids: related, sample_rows: sample.length }),
+        weights: JSON.stringify(fit.weights),
+        auc: result.auc,
+        lift_top_decile: result.lift_top_decile,
+        train_rows: result.train_rows,
+        train_positives: result.train_positives,
+        holdout_rows: result.holdout_rows,
+        holdout_positives: result.holdout_positives,
+        scored_count: result.scored_count,
+        cut_at: cutAt,
+        trained_at: now,
+        updated_at: new Date(),
+      })
+    return result
+  }
+
   /** The last computation of each scope. */
   @InjectManager()
   async listCoPurchaseComputations(@MedusaContext() sharedContext: Context = {}) {
     const knex = contextKnex(sharedContext)
     return knex("insights_co_purchase_run").whereNull("deleted_at").orderBy("scope").select("*")
   }
+}
+
+/**
+ * The fitted model as one SQL expression over the feature columns of FEATURES_SQL: the logistic
+ * of the intercept plus each weight times the standardised feature. Column names come from
+ * FEATURE_NAMES; every number is a binding.
+ */
+function scoreExpression(weights: number[], means: number[], sds: number[]) {
+  const bindings: Record<string, number> = { w0: weights[0] }
+  const terms = FEATURE_NAMES.map((f, i) => {
+    if (!(sds[i] > 0)) return null
+    bindings[`w_${f}`] = weights[i + 1]
+    bindings[`m_${f}`] = means[i]
+    bindings[`s_${f}`] = sds[i]
+    return `:w_${f}::float8 * ((${f} - :m_${f}::float8) / :s_${f}::float8)`
+  }).filter(Boolean)
+  return { expression: `(1 / (1 + exp(-(:w0::float8 + ${terms.join(" + ") || "0"}))))`, bindings }
 }
 
 export default InsightsModuleService

@@ -17,9 +17,50 @@ export type CoPurchaseOptions = {
   workMem?: string
 }
 
+export type PropensityOptions = {
+  /** Most customers the model is trained on (a stable hash sample of the training period). */
+  maxTrainingRows?: number
+  /** Gradient descent steps and (per-row) learning rate of ml-logistic-regression. */
+  steps?: number
+  learningRate?: number
+  /** Fewest buyers (and non-buyers) the training period must have for a model to be fitted. */
+  minPositives?: number
+  /** Co-purchase partners of the target (window scope, best lift) whose purchases are a feature. */
+  relatedProducts?: number
+}
+
 export type InsightsOptions = {
   coPurchase?: CoPurchaseOptions
+  propensity?: PropensityOptions
 }
+
+export type ResolvedPropensityOptions = Required<PropensityOptions>
+
+export const PROPENSITY_DEFAULTS: ResolvedPropensityOptions = {
+  maxTrainingRows: 50_000,
+  steps: 300,
+  learningRate: 1,
+  minPositives: 10,
+  relatedProducts: 20,
+}
+
+/** What a propensity model is trained to predict. */
+export type PropensityTarget = { product_ids?: string[]; category_ids?: string[]; metadata_key?: string; metadata_value?: string }
+
+/** What training, evaluating and scoring one model found. */
+export type PropensityTrainingResult =
+  | {
+      status: "completed"
+      auc: number | null
+      lift_top_decile: number | null
+      train_rows: number
+      train_positives: number
+      holdout_rows: number
+      holdout_positives: number
+      scored_count: number
+      duration_ms: number
+    }
+  | { status: "failed"; failure: string }
 
 export type ResolvedCoPurchaseOptions = Required<CoPurchaseOptions>
 

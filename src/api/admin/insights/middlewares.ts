@@ -1,7 +1,18 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
-import { AdminCoPurchasesParams, AdminComputeCoPurchases } from "./validators"
+import {
+  AdminCoPurchasesParams,
+  AdminComputeCoPurchases,
+  AdminCreateUpgradePath,
+  AdminUpdateUpgradePath,
+  AdminUpgradeOwnersParams,
+  AdminUpgradePathsParams,
+} from "./validators"
 
 export const adminInsightsMiddlewares: MiddlewareRoute[] = [
   { methods: ["GET"], matcher: "/admin/insights/co-purchases", middlewares: [validateAndTransformQuery(AdminCoPurchasesParams, {})] },
   { methods: ["POST"], matcher: "/admin/insights/co-purchases/compute", middlewares: [validateAndTransformBody(AdminComputeCoPurchases)] },
+  { methods: ["GET"], matcher: "/admin/insights/upgrade-paths", middlewares: [validateAndTransformQuery(AdminUpgradePathsParams, {})] },
+  { methods: ["POST"], matcher: "/admin/insights/upgrade-paths", middlewares: [validateAndTransformBody(AdminCreateUpgradePath)] },
+  { methods: ["POST"], matcher: "/admin/insights/upgrade-paths/:id", middlewares: [validateAndTransformBody(AdminUpdateUpgradePath)] },
+  { methods: ["GET"], matcher: "/admin/insights/upgrade-paths/:id/owners", middlewares: [validateAndTransformQuery(AdminUpgradeOwnersParams, {})] },
 ]

@@ -39,3 +39,46 @@ export const AdminComputeCoPurchases = z
 export type AdminComputeCoPurchasesType = z.infer<typeof AdminComputeCoPurchases>
 
 export { booleanParam, id, intParam }
+
+const nullableId = (field: string) => id(field).nullable()
+
+const upgradePathFields = {
+  product_id: id("product_id"),
+  variant_id: nullableId("variant_id"),
+  successor_product_id: id("successor_product_id"),
+  successor_variant_id: nullableId("successor_variant_id"),
+  edition: z.string({ error: "edition must be a string" }).trim().max(100, { message: "edition: at most 100 characters" }).nullable(),
+  is_active: z.boolean({ error: "is_active must be true or false" }),
+}
+
+export const AdminCreateUpgradePath = z
+  .object(upgradePathFields)
+  .partial()
+  .strict()
+  .superRefine((v, ctx) => {
+    for (const field of ["product_id", "successor_product_id"] as const) {
+      if (v[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: `${field} is required` })
+    }
+  })
+export type AdminCreateUpgradePathType = z.infer<typeof AdminCreateUpgradePath>
+
+export const AdminUpdateUpgradePath = z.object(upgradePathFields).partial().strict()
+export type AdminUpdateUpgradePathType = z.infer<typeof AdminUpdateUpgradePath>
+
+export const AdminUpgradePathsParams = z
+  .object({
+    product_id: id("product_id").optional(),
+    is_active: booleanParam("is_active").optional(),
+    limit: intParam("limit", 1, 100).default(20),
+    offset: intParam("offset", 0, 1_000_000).default(0),
+  })
+  .strict()
+export type AdminUpgradePathsParamsType = z.infer<typeof AdminUpgradePathsParams>
+
+export const AdminUpgradeOwnersParams = z
+  .object({
+    limit: intParam("limit", 1, 500).default(100),
+    after: z.string({ error: "after must be a customer id" }).optional(),
+  })
+  .strict()
+export type AdminUpgradeOwnersParamsType = z.infer<typeof AdminUpgradeOwnersParams>
