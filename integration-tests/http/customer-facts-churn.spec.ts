@@ -61,6 +61,19 @@ medusaIntegrationTestRunner({
       expect(atLeastMedium.sample.map((c: { customer_id: string }) => c.customer_id).sort()).toEqual([ids.overdue, ids.once].sort())
       expect((await preview({ field: "churn_risk", op: "at_most", level: "low" })).count).toBe(1)
       expect((await preview({ field: "churn_risk_ratio", op: "gte", value: 1.5 })).count).toBe(2)
+
+      const { data: why } = await api.post(
+        "/admin/segments/explain",
+        { definition: { and: [{ field: "churn_risk", op: "at_least", level: "medium" }, { field: "churn_risk_ratio", op: "gt", value: 1.9 }] }, customer_id: ids.once },
+        headers
+      )
+      expect(why.explanation.tree).toMatchObject({
+        result: false,
+        children: [
+          { kind: "churn_risk", description: "churn risk at least medium", result: true, value: "medium" },
+          { kind: "churn_risk_ratio", result: false, value: 1.5 },
+        ],
+      })
     })
 
     it("finds who is due within the next 30 days by expected next order date", async () => {
