@@ -1,10 +1,11 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, WorkflowResponse, type WorkflowData } from "@medusajs/framework/workflows-sdk"
 import { parse } from "csv-parse/sync"
 import { B2B_MODULE } from "../../src/modules/b2b"
 import type B2bModuleService from "../../src/modules/b2b/service"
+import { resumeStalePriceImportsWorkflow } from "../../src/workflows/b2b/resume-stale-price-imports"
 import { applyPriceImportStep } from "../../src/workflows/b2b/steps/apply-price-import"
 import { claimPriceImportStep } from "../../src/workflows/b2b/steps/claim-price-import"
 import { eventually, failure } from "../helpers/requests"
@@ -236,6 +237,33 @@ medusaIntegrationTestRunner({
       await api.post(`/admin/b2b/price-imports/${other.id}/apply`, {}, store.admin)
       expect(await settled(other.id, ["applied", "failed"])).toMatchObject({ status: "applied", added: 1, removed: 5, unchanged: 0 })
       expect(withoutIds(await priceList())).toEqual([{ sku: "B2B-6", amount: 9, min_quantity: null, max_quantity: null }])
+    })
+
+    it("an import a crashed worker left validating or applying is taken over by the resume job", async () => {
+      const b2b = container.resolve<B2bModuleService>(B2B_MODULE)
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const created = await upload(NEW_LIST)
+      await settled(created.id, ["ready"])
+      const hourAgo = new Date(Date.now() - 3_600_000)
+      // A worker that claimed it and died: recently, it is still its run; an hour ago, it is stale.
+      await pg("b2b_price_import").where({ id: created.id }).update({ status: "validating", updated_at: new Date() })
+      expect(await b2b.listStalePriceImports()).toEqual([])
+      await pg("b2b_price_import").where({ id: created.id }).update({ updated_at: hourAgo })
+      expect(await b2b.listStalePriceImports()).toEqual([{ id: created.id, status: "validating" }])
+      await resumeStalePriceImportsWorkflow(container).run({ input: {} })
+      expect(await settled(created.id, ["ready", "failed", "invalid"])).toMatchObject({ status: "ready", added: 2, changed: 1, removed: 1, unchanged: 2 })
+
+      await pg("b2b_price_import").where({ id: created.id }).update({ status: "applying", apply_when_ready: true, started_at: hourAgo, updated_at: hourAgo })
+      await resumeStalePriceImportsWorkflow(container).run({ input: {} })
+      expect(await settled(created.id, ["applied", "failed"])).toMatchObject({ status: "applied", applied: 4 })
+      expect(withoutIds(await priceList()).map((p) => [p.sku, p.amount])).toEqual([
+        ["B2B-1", 50],
+        ["B2B-1", 42],
+        ["B2B-3", 20],
+        ["B2B-4", 15],
+        ["B2B-5", 16.5],
+      ])
+      expect(await b2b.listStalePriceImports()).toEqual([])
     })
 
     it("bad uploads are 400s naming the field or column", async () => {

@@ -271,6 +271,29 @@ class B2bModuleService extends MedusaService({ Company, CompanyEmployee, Contrac
     return (rowCount ?? 0) > 0
   }
 
+  /**
+   * Imports a crashed worker left behind, their record unmoved for PRICE_IMPORT_STALE_MS: pending
+   * (the upload's event was lost), validating or applying (the process died mid-run), or ready
+   * and asked to apply but never applied. Oldest first.
+   */
+  @InjectManager()
+  async listStalePriceImports(input: { now?: Date; limit?: number } = {}, @MedusaContext() sharedContext: Context = {}): Promise<{ id: string; status: PriceImportStatus }[]> {
+    const stale = new Date((input.now ?? new Date()).getTime() - PRICE_IMPORT_STALE_MS)
+    const { rows } = await contextKnex(sharedContext).raw(
+      `select id, status from b2b_price_import
+       where deleted_at is null and updated_at < ?
+         and (status in ('pending', 'validating', 'applying') or (status = 'ready' and apply_when_ready))
+       order by updated_at, id limit ?`,
+      [stale, input.limit ?? 100]
+    )
+    return rows
+  }
+
+  /** Whether an import's record stopped moving long enough ago for its run to be taken over. */
+  isStalePriceImport(job: { updated_at: Date | string }, now: Date = new Date()): boolean {
+    return new Date(job.updated_at).getTime() < now.getTime() - PRICE_IMPORT_STALE_MS
+  }
+
   /** Stages a batch of the file's valid lines. */
   @InjectManager()
   async stageFileRows(input: { import_id: string; rows: StagedPriceRow[] }, @MedusaContext() sharedContext: Context = {}): Promise<void> {

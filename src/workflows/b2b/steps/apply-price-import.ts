@@ -73,7 +73,8 @@ export type ApplyPriceImportResult = { import_id: string; contract_id: string; p
 /**
  * Applies a ready import to its contract's price list in batches through the Pricing module
  * (prices added, amounts changed, prices removed), saving the progress after each. A list that
- * changed since the diff is diffed again first. When a batch fails, or a later step of the
+ * changed since the diff is diffed again first; a run taken over after a crash goes on from the
+ * rows not yet applied. When a batch fails, or a later step of the
  * workflow does (compensation), everything applied is rolled back: the price list is as before.
  */
 export const applyPriceImportStep = createStep(
@@ -85,11 +86,13 @@ export const applyPriceImportStep = createStep(
     let job = await b2b.retrievePriceImport(input.import_id)
     const batchSize = b2b.getB2bOptions().importBatchSize
     try {
-      if (job.list_fingerprint !== (await listFingerprint(container, job.price_list_id))) {
+      // A list changed by others since the diff is diffed again; one changed by this import's own
+      // batches (a run taken over after a crash) goes on from the rows not yet applied.
+      if (job.applied === 0 && job.list_fingerprint !== (await listFingerprint(container, job.price_list_id))) {
         await b2b.savePriceImportProgress(job.id, await snapshotAndDiff(container, job.id))
         job = await b2b.retrievePriceImport(job.id)
       }
-      let applied = 0
+      let applied = job.applied
       for (const action of ACTIONS) {
         for (;;) {
           const rows = await b2b.listPriceImportChanges({ import_id: job.id, actions: [action], applied: false, limit: batchSize })
