@@ -66,6 +66,15 @@ describe("replaying Medusa's price choice", () => {
     )
   })
 
+  it("says a list ruled on customer_group_id never applies, pointing to customer.groups.id", () => {
+    const legacy = price("legacy", "10", { price_list: list("legacy", "override", { customer_group_id: ["grp_company"] }) })
+    const result = resolvePrice([base, legacy], { ...context, quantity: 1 })
+    expect(result.chosen?.id).toBe("base")
+    expect(result.candidates.find((c) => c.id === "legacy")?.reason).toBe(
+      "does not apply: customer_group_id [grp_company] never matches: Medusa 2.21.2 stores this key but the store's context carries customer.groups.id; rule the list on that key"
+    )
+  })
+
   it("charges a sale price only when it is not above the base price; an anonymous shopper gets no group list", () => {
     const sale = price("sale", "120", { price_list: list("sale", "sale", {}) })
     expect(resolvePrice([base, sale], { ...context, quantity: 1 }).chosen?.id).toBe("base")

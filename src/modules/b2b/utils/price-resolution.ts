@@ -74,6 +74,9 @@ function contextValues(context: ResolutionContext): Map<string, string[]> {
   return values
 }
 
+/** A rule key Medusa accepts on a price list, stores, and never applies (the store's context has no such key). */
+const LEGACY_GROUP_RULE = "customer_group_id"
+
 function checkListRules(rules: PriceListRule[], values: Map<string, string[]>): Check {
   if (!rules.length) {
     return { check: "list_rules", ok: true, detail: "the list has no rules: it applies to everyone" }
@@ -83,7 +86,11 @@ function checkListRules(rules: PriceListRule[], values: Map<string, string[]>): 
   for (const rule of rules) {
     const have = values.get(rule.attribute) ?? []
     const hit = have.find((v) => rule.value.includes(v))
-    if (hit) {
+    if (rule.attribute === LEGACY_GROUP_RULE) {
+      failed.push(
+        `${LEGACY_GROUP_RULE} [${rule.value.join(", ")}] never matches: Medusa 2.21.2 stores this key but the store's context carries customer.groups.id; rule the list on that key`
+      )
+    } else if (hit) {
       passed.push(`${rule.attribute} ${hit} is one of the list's [${rule.value.join(", ")}]`)
     } else if (!have.length) {
       failed.push(`${rule.attribute} must be one of [${rule.value.join(", ")}]; the context has none`)
