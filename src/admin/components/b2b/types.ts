@@ -209,3 +209,20 @@ export function describeBand(min: number | null, max: number | null): string {
   if (max === null) return `${min}+`
   return `${min ?? 1}–${max}`
 }
+
+/** An active contract ending soon, with the renewal reminder sent for that end date (if any). */
+export type Renewal = {
+  contract_id: string
+  title: string
+  company_id: string
+  company_name: string
+  account_manager_email: string | null
+  valid_to: string
+  renewal_reminder_days: number
+  status: "active"
+  notice_id: string | null
+  notified_at: string | null
+  sent_to: string | null
+}
+
+export type RenewalRun = { sent: number; without_account_manager: number; failed: number }

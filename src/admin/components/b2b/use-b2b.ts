@@ -18,6 +18,8 @@ import {
   type PriceImportAction,
   type PriceImportChange,
   type PriceResolution,
+  type Renewal,
+  type RenewalRun,
 } from "./types"
 
 const BASE = "/admin/b2b"
@@ -38,6 +40,7 @@ export const b2bQueryKeys = {
   importList: (contractId: string, query: Record<string, unknown>) => [...b2bQueryKeys.imports(), "list", contractId, query] as const,
   import: (id: string) => [...b2bQueryKeys.imports(), "one", id] as const,
   importChanges: (id: string, query: Record<string, unknown>) => [...b2bQueryKeys.import(id), "changes", query] as const,
+  renewals: (query: Record<string, unknown>) => [...b2bQueryKeys.all, "renewals", query] as const,
   resolution: (query: Record<string, unknown>) => [...b2bQueryKeys.all, "price-debugger", query] as const,
 }
 
@@ -226,5 +229,23 @@ export function usePriceResolution(query: PriceDebuggerQuery | null) {
     queryFn: () => get("/price-debugger", query as Record<string, unknown>),
     enabled: !!query,
     retry: false,
+  })
+}
+
+/** Active contracts ending within `within_days`, soonest first, with the reminder sent for that end (if any). */
+export function useRenewals(query: { within_days: number; limit: number; offset: number }) {
+  return useQuery<Page<"renewals", Renewal>, FetchError>({
+    queryKey: b2bQueryKeys.renewals(query),
+    queryFn: () => get("/renewals", query),
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** Sends the renewal reminders due now (what the daily job does); each contract and end date is e-mailed once. */
+export function useRunRenewals() {
+  const client = useQueryClient()
+  return useMutation<{ result: RenewalRun }, FetchError, void>({
+    mutationFn: () => post("/renewals/run"),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...b2bQueryKeys.all, "renewals"] }),
   })
 }
