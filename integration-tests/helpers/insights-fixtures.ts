@@ -181,3 +181,39 @@ export function expectedOrderMeasures(store: GeneratedStore, a: string, b: strin
   const both = baskets.filter((s) => s.has(a) && s.has(b)).length
   return { basket_count: n, product_count: withA, related_count: withB, pair_count: both, support: both / n, confidence: both / withA, lift: (both * n) / (withA * withB) }
 }
+
+/**
+ * A store for propensity: everyone buys random other products now and then; a quarter of the
+ * customers have a coffee habit (a bag every 20–40 days, from a personal start date), the rest
+ * almost never buy coffee. Tea is bought by everyone at one common rate at random times (a Poisson
+ * process: the past says nothing about the next 30 days), so a tea model has nothing to learn.
+ */
+export function propensityStore(products: { coffee: string; tea: string; others: string[] }, options: { customers: number; seed: number; now: Date; days?: number }): GeneratedStore & { habit: Set<string> } {
+  const random = new SeededRandom(options.seed)
+  const days = options.days ?? 400
+  const start = options.now.getTime() - days * DAY
+  const customers: FactCustomer[] = []
+  const orders: FactOrder[] = []
+  const habit = new Set<string>()
+  const at = (t: number) => new Date(Math.min(t, options.now.getTime() - 60_000))
+  for (let i = 0; i < options.customers; i++) {
+    const id = `cus_prop_${options.seed}_${i}`
+    customers.push({ id, created_at: new Date(start - random.int(0, 300) * DAY) })
+    for (let t = start + random.int(0, 90) * DAY; t < options.now.getTime(); t += random.int(30, 120) * DAY) {
+      orders.push({ customer_id: id, placed_at: at(t), lines: [{ product_id: random.pick(products.others), unit_amount: random.int(5, 80) }] })
+    }
+    if (random.chance(0.25)) {
+      habit.add(id)
+      for (let t = start + random.int(0, 40) * DAY; t < options.now.getTime(); t += random.int(20, 40) * DAY) {
+        orders.push({ customer_id: id, placed_at: at(t), lines: [{ product_id: products.coffee, unit_amount: 12 }] })
+      }
+    } else if (random.chance(0.05)) {
+      orders.push({ customer_id: id, placed_at: at(start + random.int(0, days) * DAY), lines: [{ product_id: products.coffee, unit_amount: 12 }] })
+    }
+    // Tea: exponential gaps with a mean of 150 days for everyone.
+    for (let t = start - Math.log(1 - random.next()) * 150 * DAY; t < options.now.getTime(); t -= Math.log(1 - random.next()) * 150 * DAY) {
+      orders.push({ customer_id: id, placed_at: at(t), lines: [{ product_id: products.tea, unit_amount: 8 }] })
+    }
+  }
+  return { customers, orders, habit }
+}

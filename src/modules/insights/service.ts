@@ -6,7 +6,9 @@ import { fitLogistic } from "./utils/logistic-model"
 import { EVALUATION_SQL, FEATURE_NAMES, FEATURES_SQL } from "./utils/propensity-sql"
 import {
   CO_PURCHASE_DEFAULTS,
+  OFFER_DEFAULTS,
   PROPENSITY_DEFAULTS,
+  type ResolvedOfferOptions,
   type PropensityTarget,
   type PropensityTrainingResult,
   type ResolvedPropensityOptions,
@@ -38,12 +40,20 @@ const CO_PURCHASE_COLUMNS = [
 class InsightsModuleService extends MedusaService({ CoPurchasePair, CoPurchaseRun, UpgradePath, PropensityModel, PropensityScore }) {
   protected readonly coPurchaseOptions_: ResolvedCoPurchaseOptions
   protected readonly propensityOptions_: ResolvedPropensityOptions
+  protected readonly offerOptions_: ResolvedOfferOptions
 
   constructor(container: Record<string, unknown>, options?: { insights?: InsightsOptions }) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.coPurchaseOptions_ = { ...CO_PURCHASE_DEFAULTS, ...(options?.insights?.coPurchase ?? {}) }
     this.propensityOptions_ = { ...PROPENSITY_DEFAULTS, ...(options?.insights?.propensity ?? {}) }
+    const offers = options?.insights?.offers ?? {}
+    this.offerOptions_ = {
+      ...OFFER_DEFAULTS,
+      ...offers,
+      weights: { ...OFFER_DEFAULTS.weights, ...(offers.weights ?? {}) },
+      enabled: { ...OFFER_DEFAULTS.enabled, ...(offers.enabled ?? {}) },
+    }
     const o = this.coPurchaseOptions_
     if (!(o.minSupport >= 0 && o.minSupport < 1)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `insights.coPurchase.minSupport must be in [0, 1); got ${o.minSupport}`)
@@ -51,6 +61,69 @@ class InsightsModuleService extends MedusaService({ CoPurchasePair, CoPurchaseRu
     if (!/^\d+(kB|MB|GB)$/.test(o.workMem)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `insights.coPurchase.workMem must look like 256MB; got ${o.workMem}`)
     }
+  }
+
+  /** The store offers' weights and switches in force (defaults filled in). */
+  getOfferOptions(): ResolvedOfferOptions {
+    return this.offerOptions_
+  }
+
+  /**
+   * "Often bought with what you own": for the customer's most recently bought products, the
+   * related products (window scope, best lift) they do not own yet, best first.
+   */
+  @InjectManager()
+  async listCoPurchaseOffersFor(input: { customer_id: string; limit: number }, @MedusaContext() sharedContext: Context = {}) {
+    const knex = contextKnex(sharedContext)
+    const { rows } = await knex.raw(
+      `with owned as (
+         select product_id, max(last_purchased_at) as last_at from customer_product_fact
+         where customer_id = :customer_id and product_id is not null and quantity > 0 and deleted_at is null
+         group by product_id order by max(last_purchased_at) desc limit 20
+       )
+       select distinct on (p.related_key) p.product_key, p.related_key, p.pair_count, p.confidence, p.lift
+       from owned o
+       join insights_co_purchase_pair p on p.scope = 'window' and p.product_key = o.product_id and p.deleted_at is null and p.lift > 1
+       where p.related_key like 'prod%'
+         and not exists (select 1 from customer_product_fact c where c.customer_id = :customer_id and c.product_id = p.related_key and c.quantity > 0)
+       order by p.related_key, p.lift desc`,
+      { customer_id: input.customer_id }
+    )
+    return (rows as { product_key: string; related_key: string; pair_count: number; confidence: number; lift: number }[])
+      .sort((a, b) => b.lift - a.lift || a.related_key.localeCompare(b.related_key))
+      .slice(0, input.limit)
+  }
+
+  /**
+   * How far the customer is from the next loyalty tier above theirs, on the tiers' own rule: points
+   * earned net of reversals (basis "points") or net spend in the tier's currency (basis "spend")
+   * over the last 12 months. Null when there is no higher active tier.
+   */
+  @InjectManager()
+  async nextTierProgress(input: { customer_id: string; now?: Date }, @MedusaContext() sharedContext: Context = {}) {
+    const knex = contextKnex(sharedContext)
+    const { rows } = await knex.raw(
+      `with account as (
+         select a.id, a.tier_id, coalesce((select t.rank from loyalty_tier t where t.id = a.tier_id), -1) as rank
+         from loyalty_account a where a.customer_id = :customer_id and a.deleted_at is null
+       ),
+       next_tier as (
+         select t.* from loyalty_tier t, account a
+         where t.is_active and t.deleted_at is null and t.rank > a.rank order by t.rank asc limit 1
+       )
+       select n.id, n.name, n.basis, n.threshold::float8 as threshold, n.currency_code,
+         case when n.basis = 'points' then
+           coalesce((select sum(x.points) from points_transaction x, account a where x.account_id = a.id and x.deleted_at is null
+             and x.type in ('earn', 'reverse') and x.occurred_at > :since and x.occurred_at <= :now), 0)::float8
+         else
+           coalesce((select sum(o.net_total) from order_fact o where o.customer_id = :customer_id and o.deleted_at is null
+             and o.currency_code = n.currency_code and o.placed_at > :since and o.placed_at <= :now), 0)::float8
+         end as progress
+       from next_tier n`,
+      { customer_id: input.customer_id, now: input.now ?? new Date(), since: new Date((input.now ?? new Date()).getTime() - 365 * 86_400_000) }
+    )
+    const row = rows[0] as { id: string; name: string; basis: "points" | "spend"; threshold: number; currency_code: string | null; progress: number } | undefined
+    return row ? { tier_id: row.id, name: row.name, basis: row.basis, threshold: row.threshold, currency_code: row.currency_code, progress: row.progress, remaining: Math.max(0, row.threshold - row.progress) } : null
   }
 
   /** The co-purchase settings in force (defaults filled in). */

@@ -29,9 +29,62 @@ export type PropensityOptions = {
   relatedProducts?: number
 }
 
+export const OFFER_TYPES = ["refill", "points_expiring", "upgrade", "next_tier", "co_purchase"] as const
+export type OfferType = (typeof OFFER_TYPES)[number]
+
+export type OfferOptions = {
+  /** Each offer's weight: an offer's score is its weight times its urgency (0–1). */
+  weights?: Partial<Record<OfferType, number>>
+  /** Offers switched off are never collected. */
+  enabled?: Partial<Record<OfferType, boolean>>
+  /** A refill is offered from this many days before the supply runs out (and up to 30 days after). */
+  refillWindowDays?: number
+  /** Points expiring within this many days are an offer. */
+  pointsExpiringDays?: number
+  /** "Close to the next tier": at most this share of the tier's threshold still to go. */
+  nextTierWithin?: number
+  /** Most "often bought with what you own" offers. */
+  coPurchaseOffers?: number
+  /** Most offers returned. */
+  limit?: number
+}
+
+export type ResolvedOfferOptions = {
+  weights: Record<OfferType, number>
+  enabled: Record<OfferType, boolean>
+  refillWindowDays: number
+  pointsExpiringDays: number
+  nextTierWithin: number
+  coPurchaseOffers: number
+  limit: number
+}
+
+export const OFFER_DEFAULTS: ResolvedOfferOptions = {
+  weights: { refill: 1, points_expiring: 0.9, upgrade: 0.7, next_tier: 0.6, co_purchase: 0.5 },
+  enabled: { refill: true, points_expiring: true, upgrade: true, next_tier: true, co_purchase: true },
+  refillWindowDays: 14,
+  pointsExpiringDays: 30,
+  nextTierWithin: 0.2,
+  coPurchaseOffers: 3,
+  limit: 10,
+}
+
+/** One offer before ranking: what it is about, why, and how pressing it is (0–1). */
+export type OfferCandidate = {
+  type: OfferType
+  urgency: number
+  reason: string
+  product_id?: string | null
+  variant_id?: string | null
+  details?: Record<string, unknown>
+}
+
+export type RankedOffer = OfferCandidate & { score: number }
+
 export type InsightsOptions = {
   coPurchase?: CoPurchaseOptions
   propensity?: PropensityOptions
+  offers?: OfferOptions
 }
 
 export type ResolvedPropensityOptions = Required<PropensityOptions>

@@ -2,7 +2,10 @@ import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRou
 import {
   AdminCoPurchasesParams,
   AdminComputeCoPurchases,
+  AdminCreatePropensityModel,
+  AdminCreatePropensitySegment,
   AdminCreateUpgradePath,
+  AdminPropensityCustomersParams,
   AdminUpdateUpgradePath,
   AdminUpgradeOwnersParams,
   AdminUpgradePathsParams,
@@ -15,4 +18,7 @@ export const adminInsightsMiddlewares: MiddlewareRoute[] = [
   { methods: ["POST"], matcher: "/admin/insights/upgrade-paths", middlewares: [validateAndTransformBody(AdminCreateUpgradePath)] },
   { methods: ["POST"], matcher: "/admin/insights/upgrade-paths/:id", middlewares: [validateAndTransformBody(AdminUpdateUpgradePath)] },
   { methods: ["GET"], matcher: "/admin/insights/upgrade-paths/:id/owners", middlewares: [validateAndTransformQuery(AdminUpgradeOwnersParams, {})] },
+  { methods: ["POST"], matcher: "/admin/insights/propensity-models", middlewares: [validateAndTransformBody(AdminCreatePropensityModel)] },
+  { methods: ["GET"], matcher: "/admin/insights/propensity-models/:id/customers", middlewares: [validateAndTransformQuery(AdminPropensityCustomersParams, {})] },
+  { methods: ["POST"], matcher: "/admin/insights/propensity-models/:id/segment", middlewares: [validateAndTransformBody(AdminCreatePropensitySegment)] },
 ]

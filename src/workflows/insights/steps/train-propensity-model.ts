@@ -1,0 +1,17 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { INSIGHTS_MODULE } from "../../../modules/insights"
+import type InsightsModuleService from "../../../modules/insights/service"
+
+/**
+ * Trains, evaluates and scores a propensity model (see the service); a model that could not be
+ * fitted is marked failed with the reason. The scores replace the model's previous ones whole, and
+ * a rerun rebuilds them from the facts: nothing to compensate.
+ */
+export const trainPropensityModelStep = createStep("train-propensity-model", async (input: { model_id: string; now?: Date }, { container }) => {
+  const insights = container.resolve<InsightsModuleService>(INSIGHTS_MODULE)
+  const result = await insights.trainPropensityModel({ model_id: input.model_id, now: input.now })
+  if (result.status === "failed") {
+    await insights.updatePropensityModels({ id: input.model_id, status: "failed", failure: result.failure })
+  }
+  return new StepResponse(result)
+})
