@@ -79,7 +79,7 @@ export type OfferCandidate = {
   details?: Record<string, unknown>
 }
 
-export type RankedOffer = OfferCandidate & { score: number }
+export type RankedOffer = OfferCandidate & { score: number; product_title?: string | null }
 
 export type InsightsOptions = {
   coPurchase?: CoPurchaseOptions
