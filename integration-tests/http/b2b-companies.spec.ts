@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
+import { updateStoresWorkflow } from "@medusajs/medusa/core-flows"
 import { failure } from "../helpers/requests"
 import { buyerHeaders, createB2bStore, createCompanyWithContract, day, LIST_PRICE, productPagePrice, registerBuyer, type B2bStore } from "./b2b-fixtures"
 
@@ -73,6 +74,20 @@ medusaIntegrationTestRunner({
       expect((await failure(api.get(`/admin/b2b/contracts/${globex.contractId}`, store.admin))).status).toBe(404)
       expect(await container.resolve(Modules.PRICING).listPriceLists({ id: [globex.priceListId] })).toEqual([])
       expect(await container.resolve(Modules.CUSTOMER).listCustomerGroups({ id: groupId })).toEqual([])
+    })
+
+    it("a contract's currency changes only while it holds no prices", async () => {
+      const [current] = await container.resolve(Modules.STORE).listStores({})
+      await updateStoresWorkflow(container).run({
+        input: { selector: { id: current.id }, update: { supported_currencies: [{ currency_code: "eur", is_default: true }, { currency_code: "usd" }] } },
+      })
+      const priced = await createCompanyWithContract(api, store, { name: "Priced", employees: [], from: -5, to: 100 })
+      await api.post(`/admin/b2b/contracts/${priced.contractId}/prices`, { variants: [{ variant_id: store.variants["B2B-2"].id, tiers: [{ amount: 9 }] }] }, store.admin)
+      const refused = await failure(api.post(`/admin/b2b/contracts/${priced.contractId}`, { currency_code: "usd" }, store.admin))
+      expect(refused).toMatchObject({ status: 400, message: expect.stringContaining("currency_code: the contract holds 1 price in eur") })
+      const empty = await createCompanyWithContract(api, store, { name: "Empty", employees: [], from: -5, to: 100 })
+      const { data } = await api.post(`/admin/b2b/contracts/${empty.contractId}`, { currency_code: "usd" }, store.admin)
+      expect(data.contract.currency_code).toBe("usd")
     })
 
     it("renewal reminders: listed for contracts ending within their reminder days, e-mailed to the account manager once per end date", async () => {

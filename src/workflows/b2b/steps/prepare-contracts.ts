@@ -1,3 +1,4 @@
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { B2B_MODULE } from "../../../modules/b2b"
 import type B2bModuleService from "../../../modules/b2b/service"
@@ -33,7 +34,8 @@ export type PreparedContractUpdates = {
 }
 
 /**
- * Checks contract changes (unknown ids: NOT_FOUND; dates in order, a currency the store sells in)
+ * Checks contract changes (unknown ids: NOT_FOUND; dates in order, a currency the store sells in,
+ * and no new currency while the contract holds prices)
  * and gives the price list fields that follow them. Reads only: nothing to compensate.
  */
 export const prepareContractUpdatesStep = createStep("prepare-contract-updates", async (data: UpdateContractInput[], { container }) => {
@@ -51,6 +53,14 @@ export const prepareContractUpdatesStep = createStep("prepare-contract-updates",
     assertContractDates(after)
     if (update.currency_code !== undefined && update.currency_code !== before.currency_code) {
       await assertStoreCurrency(container, update.currency_code)
+      // Its prices are in the old currency: a new one would leave them charging nobody.
+      const [, count] = await container.resolve(Modules.PRICING).listAndCountPrices({ price_list_id: [before.price_list_id] }, { select: ["id"], take: 1 })
+      if (count > 0) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `currency_code: the contract holds ${count} price${count === 1 ? "" : "s"} in ${before.currency_code}; remove them (or import an empty price list) before changing its currency, or sign a new contract`
+        )
+      }
     }
     if (["title", "status", "valid_from", "valid_to"].some((f) => f in update)) {
       const { title, status, starts_at, ends_at } = contractPriceList(after, companies.find((c) => c.id === before.company_id)!)
