@@ -121,6 +121,29 @@ medusaIntegrationTestRunner({
       expect(goldPrice.checks.find((c: { check: string }) => c.check === "list_rules")).toMatchObject({ ok: false })
     })
 
+    it("a list ruled on customer_group_id is stored but never applies, and the debugger says so", async () => {
+      const { data: company } = await api.get(`/admin/b2b/companies/${acme.companyId}`, store.admin)
+      const { data: list } = await api.post(
+        "/admin/price-lists",
+        {
+          title: "Keyed the wrong way",
+          description: "customer_group_id instead of customer.groups.id",
+          type: "override",
+          status: "active",
+          rules: { customer_group_id: [company.company.customer_group_id] },
+          prices: [{ variant_id: store.variants["B2B-3"].id, amount: 1, currency_code: "eur" }],
+        },
+        store.admin
+      )
+      expect(await productPagePrice(api, store, "B2B-3", await buyerHeaders(api, store, EMPLOYEE))).toBe(LIST_PRICE)
+      const { data } = await api.get(`/admin/b2b/price-debugger?customer_id=${employeeId}&variant_id=${store.variants["B2B-3"].id}&region_id=${store.regionId}`, store.admin)
+      expect(data.resolution.chosen).toMatchObject({ amount: String(LIST_PRICE), price_list: null })
+      expect(data.resolution.medusa).toMatchObject({ amount: LIST_PRICE, agrees: true })
+      const wrong = data.resolution.candidates.find((c: { price_list: { id: string } | null }) => c.price_list?.id === list.price_list.id)
+      expect(wrong.reason).toContain("customer_group_id")
+      expect(wrong.reason).toContain("never matches")
+    })
+
     it("GET /store/b2b/me: the employee's company, role and contract; nobody's company for an outsider; 401 without a login", async () => {
       const { data } = await api.get("/store/b2b/me", await buyerHeaders(api, store, EMPLOYEE))
       expect(data.company).toMatchObject({ id: acme.companyId, name: "Acme GmbH", status: "active" })
