@@ -180,82 +180,97 @@ class AutomationsModuleService extends MedusaService({ Automation, AutomationJou
   }
 
   /**
-   * Records that a journey reached a step (a wait began, an action ran): the first record of a
-   * (journey, step) stays; a second returns the first. Only the holder of the claim may record.
+   * Records the steps journeys reached (a wait began, an action ran), a runner's batch at once:
+   * each only while its journey's claim is held, and the first record of a (journey, step) stays,
+   * so a step is never recorded twice. Returns the records of the journeys whose claim was held, by
+   * `journey_id:step_index`.
    */
   @InjectTransactionManager()
-  async recordStepRun(
+  async recordStepRuns(
     input: {
-      journey_id: string
-      claim_token: string
-      step_index: number
-      step_type: string
-      outcome: StepRunRow["outcome"]
-      reason?: string | null
-      detail?: Record<string, unknown> | null
+      runs: { journey_id: string; claim_token: string; step_index: number; step_type: string; outcome: StepRunRow["outcome"]; reason?: string | null; detail?: Record<string, unknown> | null }[]
       run_at: Date
     },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<StepRunRow | null> {
+  ): Promise<Map<string, StepRunRow>> {
     const knex = transactionKnex(sharedContext)
-    const [journey] = await knex("automation_journey").where({ id: input.journey_id, claim_token: input.claim_token, status: "active" }).forUpdate().select("automation_id")
-    if (!journey) {
-      return null
+    const result = new Map<string, StepRunRow>()
+    if (!input.runs.length) {
+      return result
     }
+    const runs = input.runs
+    const columns = sqlBindings(
+      runs.map((r) => r.journey_id),
+      runs.map((r) => r.claim_token),
+      runs.map((r) => r.step_index),
+      runs.map((r) => r.step_type),
+      runs.map((r) => r.outcome),
+      runs.map((r) => r.reason ?? null),
+      runs.map((r) => (r.detail ? JSON.stringify(r.detail) : null))
+    )
     await knex.raw(
       `insert into automation_step_run (id, journey_id, automation_id, step_index, step_type, outcome, reason, detail, run_at, created_at, updated_at)
-       values ('astp_' || replace(gen_random_uuid()::text, '-', ''), ?, ?, ?, ?, ?, ?, ?, ?, now(), now())
+       select 'astp_' || replace(gen_random_uuid()::text, '-', ''), v.journey_id, j.automation_id, v.step_index, v.step_type, v.outcome, v.reason, v.detail, ?, now(), now()
+       from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::jsonb[]) as v(journey_id, claim_token, step_index, step_type, outcome, reason, detail)
+       join automation_journey j on j.id = v.journey_id and j.claim_token = v.claim_token and j.status = 'active'
        on conflict (journey_id, step_index) do nothing`,
-      sqlBindings(
-        input.journey_id,
-        journey.automation_id,
-        input.step_index,
-        input.step_type,
-        input.outcome,
-        input.reason ?? null,
-        input.detail ? JSON.stringify(input.detail) : null,
-        input.run_at
-      )
+      sqlBindings(input.run_at, ...columns)
     )
-    const [run] = await knex("automation_step_run").where({ journey_id: input.journey_id, step_index: input.step_index }).select("*")
-    return run
+    const { rows } = await knex.raw(
+      `select r.* from unnest(?::text[], ?::text[], ?::int[]) as v(journey_id, claim_token, step_index)
+       join automation_journey j on j.id = v.journey_id and j.claim_token = v.claim_token and j.status = 'active'
+       join automation_step_run r on r.journey_id = v.journey_id and r.step_index = v.step_index`,
+      sqlBindings(columns[0], columns[1], columns[2])
+    )
+    for (const r of rows as StepRunRow[]) result.set(`${r.journey_id}:${r.step_index}`, r)
+    return result
   }
 
   /**
-   * Ends a claim with the journey waiting at `step_index` until `next_run_at`, its context
-   * updated. Only the holder of the claim token may; returns whether it held the claim.
+   * Ends many claims at once: each journey waits (`next_run_at` set), completes or exits as given,
+   * with its step and context, only where its claim token still holds. Returns the ids changed.
    */
   @InjectTransactionManager()
-  async releaseJourney(
-    input: { id: string; claim_token: string; step_index: number; next_run_at: Date; context?: Record<string, unknown> | null },
+  async settleJourneys(
+    input: {
+      journeys: {
+        id: string
+        claim_token: string
+        status: "active" | "completed" | "exited"
+        reason?: string | null
+        step_index: number
+        next_run_at?: Date | null
+        context?: Record<string, unknown> | null
+      }[]
+      now?: Date
+    },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<boolean> {
-    const update: Record<string, unknown> = { step_index: input.step_index, next_run_at: input.next_run_at, claim_token: null, claimed_at: null, updated_at: new Date() }
-    if (input.context !== undefined) update.context = input.context === null ? null : JSON.stringify(input.context)
-    const count = await transactionKnex(sharedContext)("automation_journey").where({ id: input.id, claim_token: input.claim_token, status: "active" }).update(update)
-    return count > 0
-  }
-
-  /** Ends a claimed journey: completed (every step ran) or exited with the reason. Only the claim's holder may. */
-  @InjectTransactionManager()
-  async endJourney(
-    input: { id: string; claim_token: string; status: "completed" | "exited"; reason?: string | null; step_index: number; now?: Date; context?: Record<string, unknown> | null },
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<boolean> {
-    const now = input.now ?? new Date()
-    const update: Record<string, unknown> = {
-      status: input.status,
-      exit_reason: input.reason ?? null,
-      step_index: input.step_index,
-      next_run_at: null,
-      claim_token: null,
-      claimed_at: null,
-      ended_at: now,
-      updated_at: now,
+  ): Promise<Set<string>> {
+    if (!input.journeys.length) {
+      return new Set()
     }
-    if (input.context !== undefined) update.context = input.context === null ? null : JSON.stringify(input.context)
-    const count = await transactionKnex(sharedContext)("automation_journey").where({ id: input.id, claim_token: input.claim_token, status: "active" }).update(update)
-    return count > 0
+    const j = input.journeys
+    const { rows } = await transactionKnex(sharedContext).raw(
+      `update automation_journey a
+       set status = v.status, exit_reason = v.reason, step_index = v.step_index, next_run_at = v.next_run_at,
+           context = coalesce(v.context, a.context), claim_token = null, claimed_at = null,
+           ended_at = case when v.status = 'active' then null else ?::timestamptz end, updated_at = now()
+       from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::jsonb[])
+            as v(id, claim_token, status, reason, step_index, next_run_at, context)
+       where a.id = v.id and a.claim_token = v.claim_token and a.status = 'active'
+       returning a.id`,
+      sqlBindings(
+        input.now ?? new Date(),
+        j.map((x) => x.id),
+        j.map((x) => x.claim_token),
+        j.map((x) => x.status),
+        j.map((x) => x.reason ?? null),
+        j.map((x) => x.step_index),
+        j.map((x) => x.next_run_at ?? null),
+        j.map((x) => (x.context ? JSON.stringify(x.context) : null))
+      )
+    )
+    return new Set((rows as { id: string }[]).map((r) => r.id))
   }
 
   /**

@@ -12,7 +12,7 @@ import type MessagingModuleService from "../../../modules/messaging/service"
 import { addJourneyToGroup } from "../actions/add-journey-to-group"
 import { adjustJourneyPoints } from "../actions/adjust-journey-points"
 import { issueJourneyPromotion } from "../actions/issue-journey-promotion"
-import { sendJourneyEmail, type EmailProfile } from "../actions/send-journey-email"
+import { sendJourneyEmails, type EmailProfile, type JourneyEmail } from "../actions/send-journey-email"
 import type { ActionOutcome, ActionTarget } from "../actions/types"
 
 export type RunDueJourneysResult = {
@@ -50,86 +50,133 @@ async function orderedSince(container: MedusaContainer, journeys: JourneyRow[]):
   return ended
 }
 
-async function runAction(container: MedusaContainer, step: AutomationStep, target: ActionTarget, batch: Batch): Promise<ActionOutcome> {
+async function runAction(container: MedusaContainer, step: Exclude<AutomationStep, { type: "wait" | "send_email" }>, target: ActionTarget): Promise<ActionOutcome> {
   switch (step.type) {
-    case "send_email":
-      return sendJourneyEmail(container, target, step, batch.profiles.get(target.customer_id), batch.blocked)
     case "issue_promotion":
       return issueJourneyPromotion(container, target, step)
     case "adjust_points":
       return adjustJourneyPoints(container, target, step)
     case "add_to_group":
       return addJourneyToGroup(container, target, step)
-    case "wait":
-      return { outcome: "waited" }
   }
 }
 
+type Walk = { journey: JourneyRow; automation: AutomationRow; index: number; context: Record<string, unknown> }
+type Settlement = Parameters<AutomationsModuleService["settleJourneys"]>[0]["journeys"][number]
+
 /**
- * Takes one claimed journey as far as it can go now: exits it when the automation is off or the
- * customer ordered; otherwise walks its steps from where it is. A wait records when it began
- * (once) and, until it is over, releases the journey to run again at its end. An action already
- * recorded is not run again (its detail, e.g. a promotion code, is kept in the context); a new one
- * runs (a holdout journey's is only recorded as held out) and is recorded under the claim. After
- * the last step the journey is completed. A lost claim (lease taken over, an order ended it)
- * stops the walk.
+ * Takes a claimed batch as far as each journey can go now, step by step for the whole batch:
+ * journeys of an automation that is off end (`automation_off`), those whose customer ordered exit
+ * (`order_placed`). The others walk their steps from where they are: a wait records when it began
+ * (once) and, until it is over, the journey is released to run again at its end; an action already
+ * recorded is not run again (its detail, e.g. a promotion code, is kept in the context); the next
+ * action of every journey is run (the batch's e-mails together; a holdout journey's action is only
+ * recorded as held out) and recorded under the claim, a round at a time. After the last step the
+ * journey is completed. A lost claim (lease taken over, an order ended it) drops the journey.
  */
-async function runJourney(container: MedusaContainer, journey: JourneyRow, batch: Batch, now: Date, result: RunDueJourneysResult) {
+async function runBatch(container: MedusaContainer, claimed: JourneyRow[], batch: Batch, now: Date, result: RunDueJourneysResult) {
   const automations = container.resolve<AutomationsModuleService>(AUTOMATIONS_MODULE)
-  const token = journey.claim_token!
-  const automation = batch.automations.get(journey.automation_id)
-  const exit = async (reason: string) => {
-    if (await automations.endJourney({ id: journey.id, claim_token: token, status: "exited", reason, step_index: journey.step_index, now })) {
-      result.exited[reason] = (result.exited[reason] ?? 0) + 1
-    } else result.lost++
-  }
-  if (!automation || !automation.is_active) return exit("automation_off")
-  if (automation.exit_on_order && batch.ordered.has(journey.id)) return exit("order_placed")
-  const context: Record<string, unknown> = { ...(journey.context ?? {}) }
-  for (let i = journey.step_index; i < automation.steps.length; i++) {
-    const step = automation.steps[i]
-    let run = batch.runs.get(`${journey.id}:${i}`)
-    if (step.type === "wait") {
-      run ??= (await automations.recordStepRun({ journey_id: journey.id, claim_token: token, step_index: i, step_type: "wait", outcome: "waited", run_at: now })) ?? undefined
-      if (!run) return void result.lost++
-      const due = new Date(run.run_at).getTime() + waitMs(step)
-      if (due > now.getTime()) {
-        if (await automations.releaseJourney({ id: journey.id, claim_token: token, step_index: i, next_run_at: new Date(due), context })) result.waiting++
-        else result.lost++
-        return
-      }
-      continue
+  const settle = async (settlements: Settlement[]) => {
+    const done = await automations.settleJourneys({ journeys: settlements, now })
+    for (const s of settlements) {
+      if (!done.has(s.id)) result.lost++
+      else if (s.status === "active") result.waiting++
+      else if (s.status === "completed") result.completed++
+      else result.exited[s.reason!] = (result.exited[s.reason!] ?? 0) + 1
     }
-    if (!run) {
-      const target: ActionTarget = {
-        journey_id: journey.id,
-        automation_id: automation.id,
-        automation_name: automation.name,
-        customer_id: journey.customer_id,
-        step_index: i,
-        key: `automation:${journey.id}:${i}`,
-        context,
-        now,
+  }
+  const exits: Settlement[] = []
+  let walks: Walk[] = []
+  for (const journey of claimed) {
+    const automation = batch.automations.get(journey.automation_id)
+    const base = { id: journey.id, claim_token: journey.claim_token!, step_index: journey.step_index }
+    if (!automation || !automation.is_active) exits.push({ ...base, status: "exited", reason: "automation_off" })
+    else if (automation.exit_on_order && batch.ordered.has(journey.id)) exits.push({ ...base, status: "exited", reason: "order_placed" })
+    else walks.push({ journey, automation, index: journey.step_index, context: { ...(journey.context ?? {}) } })
+  }
+  await settle(exits)
+  while (walks.length) {
+    // Record the waits reached for the first time: their start is what their end follows from.
+    const newWaits = walks.filter((w) => w.automation.steps[w.index]?.type === "wait" && !batch.runs.has(`${w.journey.id}:${w.index}`))
+    const waits = await automations.recordStepRuns({
+      runs: newWaits.map((w) => ({ journey_id: w.journey.id, claim_token: w.journey.claim_token!, step_index: w.index, step_type: "wait", outcome: "waited" })),
+      run_at: now,
+    })
+    for (const [key, run] of waits) batch.runs.set(key, run)
+    const settlements: Settlement[] = []
+    const pending: Walk[] = []
+    for (const w of walks) {
+      const key = () => `${w.journey.id}:${w.index}`
+      const base = { id: w.journey.id, claim_token: w.journey.claim_token!, context: w.context }
+      let waiting = false
+      for (; w.index < w.automation.steps.length; w.index++) {
+        const step = w.automation.steps[w.index]
+        const run = batch.runs.get(key())
+        if (!run) break
+        if (step.type === "wait") {
+          const due = new Date(run.run_at).getTime() + waitMs(step)
+          if (due > now.getTime()) {
+            settlements.push({ ...base, status: "active", step_index: w.index, next_run_at: new Date(due) })
+            waiting = true
+            break
+          }
+        } else if (run.detail?.promotion_code) {
+          w.context.promotion_code = run.detail.promotion_code
+        }
       }
-      const outcome: ActionOutcome = journey.is_holdout ? { outcome: "held_out" } : await runAction(container, step, target, batch)
-      run =
-        (await automations.recordStepRun({
-          journey_id: journey.id,
-          claim_token: token,
-          step_index: i,
-          step_type: step.type,
+      if (waiting) continue
+      if (w.index >= w.automation.steps.length) settlements.push({ ...base, status: "completed", step_index: w.automation.steps.length })
+      else if (w.automation.steps[w.index].type === "wait") result.lost++ // its wait could not be recorded: the claim is gone
+      else pending.push(w)
+    }
+    await settle(settlements)
+    // Run the next action of every journey still walking, the e-mails together.
+    const outcomes = new Map<string, ActionOutcome>()
+    const target = (w: Walk): ActionTarget => ({
+      journey_id: w.journey.id,
+      automation_id: w.automation.id,
+      automation_name: w.automation.name,
+      customer_id: w.journey.customer_id,
+      step_index: w.index,
+      key: `automation:${w.journey.id}:${w.index}`,
+      context: w.context,
+      now,
+    })
+    const emails: JourneyEmail[] = []
+    for (const w of pending) {
+      const step = w.automation.steps[w.index]
+      if (w.journey.is_holdout) outcomes.set(target(w).key, { outcome: "held_out" })
+      else if (step.type === "send_email") emails.push({ target: target(w), step, profile: batch.profiles.get(w.journey.customer_id) })
+      else if (step.type !== "wait") outcomes.set(target(w).key, await runAction(container, step, target(w)))
+    }
+    for (const [key, outcome] of await sendJourneyEmails(container, emails, batch.blocked)) outcomes.set(key, outcome)
+    const recorded = await automations.recordStepRuns({
+      runs: pending.map((w) => {
+        const outcome = outcomes.get(target(w).key)!
+        return {
+          journey_id: w.journey.id,
+          claim_token: w.journey.claim_token!,
+          step_index: w.index,
+          step_type: w.automation.steps[w.index].type,
           outcome: outcome.outcome,
           reason: outcome.reason,
           detail: outcome.detail,
-          run_at: now,
-        })) ?? undefined
-      if (!run) return void result.lost++
+        }
+      }),
+      run_at: now,
+    })
+    walks = []
+    for (const w of pending) {
+      const run = recorded.get(`${w.journey.id}:${w.index}`)
+      if (!run) {
+        result.lost++
+        continue
+      }
+      batch.runs.set(`${w.journey.id}:${w.index}`, run)
       result.steps_run++
+      walks.push(w)
     }
-    if (run.detail?.promotion_code) context.promotion_code = run.detail.promotion_code
   }
-  if (await automations.endJourney({ id: journey.id, claim_token: token, status: "completed", step_index: automation.steps.length, now, context })) result.completed++
-  else result.lost++
 }
 
 /**
@@ -162,9 +209,7 @@ export async function runDueJourneys(container: MedusaContainer, input: { now?: 
       profiles,
       blocked: await messaging.listSuppressedEmails(emails),
     }
-    for (const journey of claimed) {
-      await runJourney(container, journey, context, now, result)
-    }
+    await runBatch(container, claimed, context, now, result)
   }
   return result
 }
