@@ -34,6 +34,7 @@ import { runDueJourneys } from "../src/workflows/automations/steps/run-due-journ
 import { benchDatabaseUrl, benchSizes } from "./lib/env"
 import { defineBench, type BenchCase } from "./lib/harness"
 import { readMigrationSql } from "./lib/loyalty/migration-sql"
+import { describeTimes, timeCalls, type CallTimes } from "./lib/reminders/timings"
 
 const MODULES_DIR = path.resolve(__dirname, "..", "src", "modules")
 const NOW = new Date(Date.UTC(2026, 0, 15, 12))
@@ -277,7 +278,28 @@ function casesFor(size: number): BenchCase[] {
       fn: async (context) => {
         const l = loaded(size)
         for (const pid of await l.backendPids()) context.watchPid(pid)
-        const result = await runDueJourneys(l.container, { now: NOW })
+        const times: CallTimes = {}
+        const messaging = l.container.resolve(MESSAGING_MODULE) as object
+        const undo = [
+          timeCalls(times, "claimDueJourneys", l.automations, "claimDueJourneys"),
+          timeCalls(times, "recordStepRuns", l.automations, "recordStepRuns"),
+          timeCalls(times, "settleJourneys", l.automations, "settleJourneys"),
+          timeCalls(times, "listStepRunsOf", l.automations, "listStepRunsOf"),
+          timeCalls(times, "listAutomationRows", l.automations, "listAutomationRows"),
+          timeCalls(times, "listCustomerFacts", l.container.resolve(CUSTOMER_FACTS_MODULE) as object, "listCustomerFacts"),
+          timeCalls(times, "listSuppressedEmails", messaging, "listSuppressedEmails"),
+          timeCalls(times, "reserveMessages", messaging, "reserveMessages"),
+          timeCalls(times, "recordOutcomes", messaging, "recordOutcomes"),
+          timeCalls(times, "createNotifications", l.container.resolve(Modules.NOTIFICATION) as object, "createNotifications"),
+          timeCalls(times, "query.graph (orders since)", l.container.resolve(ContainerRegistrationKeys.QUERY) as object, "graph"),
+        ]
+        let result: Awaited<ReturnType<typeof runDueJourneys>>
+        try {
+          result = await runDueJourneys(l.container, { now: NOW })
+        } finally {
+          undo.forEach((restore) => restore())
+        }
+        notes.push(`message step @ ${fmt(size)}, where the time went: ${describeTimes(times)}`)
         const { rows } = await l.admin.query<{ status: string; reason: string | null; n: number }>(
           `SELECT status, reason, count(*)::int AS n FROM marketing_message GROUP BY 1, 2 ORDER BY 1, 2`
         )

@@ -292,19 +292,6 @@ class AutomationsModuleService extends MedusaService({ Automation, AutomationJou
     return rowCount ?? 0
   }
 
-  /** Ends every active journey of these automations (they were switched off or deleted). */
-  @InjectTransactionManager()
-  async exitAutomationJourneys(input: { automation_ids: string[]; reason: string; now?: Date }, @MedusaContext() sharedContext: Context = {}): Promise<number> {
-    if (!input.automation_ids.length) {
-      return 0
-    }
-    const now = input.now ?? new Date()
-    return transactionKnex(sharedContext)("automation_journey")
-      .whereIn("automation_id", input.automation_ids)
-      .where({ status: "active" })
-      .update({ status: "exited", exit_reason: input.reason, next_run_at: null, claim_token: null, claimed_at: null, ended_at: now, updated_at: now })
-  }
-
   /**
    * One keyset page (by customer id, after `after`) of customers whose last order is at least
    * `days` days old but no more than `days + lookback_days` (older ones had their chance), with that
