@@ -31,7 +31,7 @@ export const CAMPAIGN_DEFAULTS = {
   recoveryGraceMinutes: 15,
   maxRetries: 5,
   linkDays: 90,
-  sendConcurrency: 4,
+  sendConcurrency: 2,
 }
 
 export type RecipientRow = {
