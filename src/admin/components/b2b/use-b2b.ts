@@ -189,7 +189,8 @@ export function usePriceImport(id: string | null) {
 export function usePriceImportChanges(id: string, query: { action?: PriceImportAction[]; after?: string; limit: number }, enabled: boolean) {
   return useQuery<{ changes: PriceImportChange[]; limit: number; next_after: string | null }, FetchError>({
     queryKey: b2bQueryKeys.importChanges(id, query),
-    queryFn: () => get(`/price-imports/${id}/changes`, { ...query, ...(query.after ? {} : { after: undefined }) }),
+    // One comma list (the validator splits it), not qs's action[0]=… form.
+    queryFn: () => get(`/price-imports/${id}/changes`, { limit: query.limit, ...(query.after ? { after: query.after } : {}), ...(query.action ? { action: query.action.join(",") } : {}) }),
     enabled,
     placeholderData: keepPreviousData,
   })
