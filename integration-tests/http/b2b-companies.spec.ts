@@ -76,6 +76,39 @@ medusaIntegrationTestRunner({
       expect(await container.resolve(Modules.CUSTOMER).listCustomerGroups({ id: groupId })).toEqual([])
     })
 
+    it("a contract's tiers are read back by variant, replaced per variant, and go with the contract when it is deleted", async () => {
+      const deal = await createCompanyWithContract(api, store, { name: "Soylent", employees: [employeeId], from: -5, to: 100 })
+      const tiers = (amounts: number[]) => amounts.map((amount, i) => ({ min_quantity: i * 10 + 1, max_quantity: i === amounts.length - 1 ? null : (i + 1) * 10, amount }))
+      const { data: set } = await api.post(
+        `/admin/b2b/contracts/${deal.contractId}/prices`,
+        { variants: [{ variant_id: store.variants["B2B-1"].id, tiers: tiers([90, 85, 80]) }, { variant_id: store.variants["B2B-2"].id, tiers: tiers([50]) }] },
+        store.admin
+      )
+      expect(set.result).toMatchObject({ added: 4, changed: 0, removed: 0, unchanged: 0 })
+      const { data: again } = await api.post(
+        `/admin/b2b/contracts/${deal.contractId}/prices`,
+        { variants: [{ variant_id: store.variants["B2B-1"].id, tiers: tiers([90, 84]) }, { variant_id: store.variants["B2B-2"].id, tiers: [] }] },
+        store.admin
+      )
+      // 1–10 kept, 11–20 → 11+ is a new band (84), 11–20 and 21+ of B2B-1 and B2B-2's only band removed.
+      expect(again.result).toMatchObject({ added: 1, changed: 0, removed: 3, unchanged: 1 })
+      const { data: prices } = await api.get(`/admin/b2b/contracts/${deal.contractId}/prices?variant_id=${store.variants["B2B-1"].id}`, store.admin)
+      expect(prices.prices.map((p: { amount: string; min_quantity: number | null; max_quantity: number | null; variant: { sku: string } }) => [p.variant.sku, Number(p.amount), p.min_quantity, p.max_quantity])).toEqual([
+        ["B2B-1", 90, 1, 10],
+        ["B2B-1", 84, 11, null],
+      ])
+      const { data: all } = await api.get(`/admin/b2b/contracts?company_id=${deal.companyId}`, store.admin)
+      expect(all.contracts).toEqual([expect.objectContaining({ id: deal.contractId, company: expect.objectContaining({ name: "Soylent" }), price_list: expect.objectContaining({ status: "active" }) })])
+      const headers = await buyerHeaders(api, store, EMPLOYEE)
+      expect(await productPagePrice(api, store, "B2B-1", headers)).toBe(90)
+
+      await api.delete(`/admin/b2b/contracts/${deal.contractId}`, store.admin)
+      expect(await container.resolve(Modules.PRICING).listPriceLists({ id: [deal.priceListId] })).toEqual([])
+      expect(await productPagePrice(api, store, "B2B-1", headers)).toBe(LIST_PRICE)
+      const { data: left } = await api.get(`/admin/b2b/companies/${deal.companyId}/contracts`, store.admin)
+      expect(left.count).toBe(0)
+    })
+
     it("a contract's currency changes only while it holds no prices", async () => {
       const [current] = await container.resolve(Modules.STORE).listStores({})
       await updateStoresWorkflow(container).run({
