@@ -193,6 +193,18 @@ medusaIntegrationTestRunner({
       expect(await balanceCheck()).toEqual({ ok: true, mismatches: [] })
     })
 
+    it("a cancellation after a partial refund takes the rest, once, though Medusa refunds the payment as it cancels", async () => {
+      const { orderId, paymentId } = await buy([{ product: "box", quantity: 2 }], "r-refund-cancel")
+      await refund(paymentId, 600)
+      await eventually(reversedOn(orderId).reversed, (p) => p === 60)
+      await api.post(`/admin/orders/${orderId}/cancel`, {}, admin)
+      expect(await eventually(reversedOn(orderId).reversed, (p) => p === 240)).toBe(240)
+      await sleep(2000)
+      expect(await reversedOn(orderId).reversed()).toBe(240)
+      expect(await loyalty.retrieveBalance(customerId)).toMatchObject({ balance: 0, debt: 0 })
+      expect(await balanceCheck()).toEqual({ ok: true, mismatches: [] })
+    })
+
     /** Ends the order's return window and lets the customer spend `points` of it. */
     const spend = async (orderId: string, points: number) => {
       const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
