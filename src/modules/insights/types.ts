@@ -90,7 +90,7 @@ export type InsightsOptions = {
 export type ResolvedPropensityOptions = Required<PropensityOptions>
 
 export const PROPENSITY_DEFAULTS: ResolvedPropensityOptions = {
-  maxTrainingRows: 50_000,
+  maxTrainingRows: 20_000,
   steps: 300,
   learningRate: 1,
   minPositives: 10,
