@@ -160,16 +160,16 @@ function casesFor(size: number): BenchCase[] {
       const times: CallTimes = {}
       const undo = [
         timeCalls(times, "claimDueReminders", reminders, "claimDueReminders"),
-        timeCalls(times, "completeReminder", reminders, "completeReminder"),
+        timeCalls(times, "completeReminders", reminders, "completeReminders"),
         timeCalls(times, "computeCoverage", reminders, "computeCoverage"),
         timeCalls(times, "syncCoverage", reminders, "syncCoverage"),
         timeCalls(times, "listReminderRules", reminders, "listReminderRules"),
         timeCalls(times, "listCustomerFacts", facts, "listCustomerFacts"),
         timeCalls(times, "listSuppressedEmails", messaging, "listSuppressedEmails"),
-        timeCalls(times, "reserveMessage", messaging, "reserveMessage"),
-        timeCalls(times, "recordOutcome", messaging, "recordOutcome"),
+        timeCalls(times, "reserveMessages", messaging, "reserveMessages"),
+        timeCalls(times, "recordOutcomes", messaging, "recordOutcomes"),
         timeCalls(times, "createNotifications", notification, "createNotifications"),
-        timeCalls(times, "query.graph (open carts)", container.resolve(ContainerRegistrationKeys.QUERY), "graph"),
+        timeCalls(times, "query.graph (open carts, product titles)", container.resolve(ContainerRegistrationKeys.QUERY), "graph"),
       ]
       let result: Awaited<ReturnType<typeof sendDueReminders>>
       try {

@@ -228,6 +228,34 @@ medusaIntegrationTestRunner({
       expect(message).toMatchObject({ status: "sent" })
     })
 
+    it("a sent reminder with a nudge left schedules it nudge_after_days after its due date; a reorder before it suppresses it", async () => {
+      // Through the service: no rule_changed event, so the other customers' reminders stay as they are.
+      await reminders.updateReminderRules({ id: ruleId, max_reminders: 2, nudge_after_days: 7 })
+      try {
+        const shopper = await dueShopper("nudged@reminders.example")
+        await sendDueRemindersWorkflow(container).run({ input: {} })
+        expect((await reminders.listReminders({ id: shopper.reminder.id }))[0]).toMatchObject({ status: "sent", sequence: 1 })
+        const nudge = (await active(shopper.id))!
+        expect(nudge).toMatchObject({ status: "scheduled", sequence: 2 })
+        expect(new Date(nudge.coverage_end).getTime()).toBe(new Date(shopper.reminder.coverage_end).getTime())
+        expect(new Date(nudge.due_at).getTime()).toBe(new Date(shopper.reminder.due_at).getTime() + 7 * DAY)
+
+        await checkoutOverHttp(api, report.store, shopper, {
+          region: "taiwan",
+          sales_channel: report.store.salesChannelByCase.pharmacy,
+          items: [{ sku: "PH-FIN-28", quantity: 1 }],
+        })
+        const superseded = await eventually(
+          async () => (await reminders.listReminders({ id: nudge.id }))[0],
+          (r) => r.status !== "scheduled"
+        )
+        expect(superseded).toMatchObject({ status: "suppressed", reason: "reordered" })
+        expect(await active(shopper.id)).toMatchObject({ status: "scheduled", sequence: 1 })
+      } finally {
+        await reminders.updateReminderRules({ id: ruleId, max_reminders: 1 })
+      }
+    })
+
     it("a full refund of the order withdraws its reminder and the coverage it gave", async () => {
       const shopper = await registerShopper(container, "refunded@reminders.example", { metadata: { marketing_consent: true } })
       const orderId = await checkoutOverHttp(api, report.store, shopper, {

@@ -40,6 +40,15 @@ export type ReminderRow = {
 
 export type ReminderChanges = { scheduled: number; superseded: number; withdrawn: number }
 
+/** How a sender ends one claim. */
+export type ReminderOutcome = {
+  id: string
+  claim_token: string
+  status: "sent" | "suppressed" | "failed"
+  reason?: string | null
+  message_id?: string | null
+}
+
 /**
  * Repurchase reminders. Coverage is derived from the purchase facts (so buying early extends it and
  * a cancel shortens it, however the events arrive); reminders follow coverage with status
@@ -177,49 +186,49 @@ class RemindersModuleService extends MedusaService({ ReminderRule, CustomerCover
   }
 
   /**
-   * Ends a claim: sent, suppressed (with the reason) or failed. Only the holder of the claim token
-   * may end it, so a sender whose lease ran out cannot overwrite the one that took over. A sent
-   * reminder of a cycle with nudges left schedules the next one. Returns whether the claim was held.
+   * Ends claims: sent, suppressed (with the reason) or failed, in two statements for a whole batch.
+   * Only the holder of a claim's token may end it, so a sender whose lease ran out cannot
+   * overwrite the run that took over. A sent reminder of a cycle with nudges left schedules the
+   * next one, `nudge_after_days` after its due date. Returns the ids whose claim was held.
    */
   @InjectTransactionManager()
-  async completeReminder(
-    input: { id: string; claim_token: string; status: "sent" | "suppressed" | "failed"; reason?: string | null; message_id?: string | null; now?: Date },
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<boolean> {
+  async completeReminders(input: { outcomes: ReminderOutcome[]; now?: Date }, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    if (!input.outcomes.length) {
+      return []
+    }
     const knex = transactionKnex(sharedContext)
     const now = input.now ?? new Date()
-    const [done] = await knex("reminder")
-      .where({ id: input.id, status: "claimed", claim_token: input.claim_token })
-      .update({
-        status: input.status,
-        reason: input.reason ?? null,
-        message_id: input.message_id ?? null,
-        sent_at: input.status === "sent" ? now : null,
-        updated_at: now,
-      })
-      .returning(["id", "customer_id", "rule_id", "coverage_end", "due_at", "sequence"])
-    if (!done) {
-      return false
+    const column = (pick: (o: ReminderOutcome) => string | null | undefined) => input.outcomes.map((o) => pick(o) ?? null)
+    const { rows: done } = await knex.raw(
+      `update reminder r set status = v.status, reason = v.reason, message_id = v.message_id,
+              sent_at = case when v.status = 'sent' then ?::timestamptz end, updated_at = ?
+       from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as v(id, claim_token, status, reason, message_id)
+       where r.id = v.id and r.status = 'claimed' and r.claim_token = v.claim_token
+       returning r.id, r.status`,
+      sqlBindings(
+        now,
+        now,
+        column((o) => o.id),
+        column((o) => o.claim_token),
+        column((o) => o.status),
+        column((o) => o.reason),
+        column((o) => o.message_id)
+      )
+    )
+    const sent = (done as { id: string; status: string }[]).filter((d) => d.status === "sent").map((d) => d.id)
+    if (sent.length) {
+      // Seconds, not days: as rescheduleRuleReminders computes a nudge's due date.
+      await knex.raw(
+        `insert into reminder (id, customer_id, rule_id, coverage_end, due_at, sequence, status, created_at, updated_at)
+         select 'rmd_' || replace(gen_random_uuid()::text, '-', ''), r.customer_id, r.rule_id, r.coverage_end,
+                r.due_at + make_interval(secs => rr.nudge_after_days * 86400.0), r.sequence + 1, 'scheduled', now(), now()
+         from reminder r join reminder_rule rr on rr.id = r.rule_id
+         where r.id = any(?::text[]) and r.sequence < rr.max_reminders
+         on conflict do nothing`,
+        sqlBindings(sent)
+      )
     }
-    if (input.status === "sent") {
-      const [rule] = await knex("reminder_rule").where({ id: done.rule_id }).select("max_reminders", "nudge_after_days")
-      if (rule && done.sequence < rule.max_reminders) {
-        await knex.raw(
-          `insert into reminder (id, customer_id, rule_id, coverage_end, due_at, sequence, status, created_at, updated_at)
-           values (?, ?, ?, ?, ?, ?, 'scheduled', now(), now())
-           on conflict do nothing`,
-          [
-            `rmd_${randomUUID().replace(/-/g, "")}`,
-            done.customer_id,
-            done.rule_id,
-            done.coverage_end,
-            new Date(new Date(done.due_at).getTime() + rule.nudge_after_days * DAY),
-            done.sequence + 1,
-          ]
-        )
-      }
-    }
-    return true
+    return (done as { id: string }[]).map((d) => d.id)
   }
 
   /**
@@ -410,7 +419,7 @@ class RemindersModuleService extends MedusaService({ ReminderRule, CustomerCover
   /**
    * After a rule's lead time, nudge interval or nudge count changed: its scheduled reminders get
    * the due dates the rule now gives them (coverage end − lead, then one nudge interval per
-   * sequence, as `completeReminder` schedules nudges), and nudges beyond the new count are
+   * sequence, as `completeReminders` schedules nudges), and nudges beyond the new count are
    * withdrawn (`rule_changed`). Coverage itself is `syncCoverage`'s.
    */
   @InjectTransactionManager()

@@ -9,7 +9,7 @@ import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type MessagingModuleService from "../../../modules/messaging/service"
 import { REMINDERS_MODULE } from "../../../modules/reminders"
 import type RemindersModuleService from "../../../modules/reminders/service"
-import type { ReminderRow } from "../../../modules/reminders/service"
+import type { ReminderOutcome, ReminderRow } from "../../../modules/reminders/service"
 import type { SuppressionReason } from "../../../modules/reminders/types"
 
 export const REORDER_TOKEN_PURPOSE = "reorder"
@@ -51,14 +51,35 @@ async function productTitles(container: MedusaContainer, rules: Map<string, Rule
   return new Map(products.map((p) => [p.id, p.title]))
 }
 
+/** E-mails per Notification module call: it sends a call's e-mails all at once, so this bounds the provider's concurrency. */
+const NOTIFICATIONS_PER_CALL = 100
+
+const keyOf = (reminder: ReminderRow) => `reminder:${reminder.id}`
+
+/** Which of these idempotency keys have a notification that did not fail (sent, or being sent by another run). */
+async function deliveredKeys(container: MedusaContainer, keys: string[]) {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "notification",
+    fields: ["idempotency_key", "status"],
+    filters: { idempotency_key: keys },
+  })
+  return new Set(data.filter((n) => n.status !== "failure").map((n) => String(n.idempotency_key)))
+}
+
+/** The one-click reorder link of a reminder: the reminder and its customer, signed, valid until `expiresAt`. */
+const reorderUrl = (publicUrl: string, reminder: ReminderRow, expiresAt: Date) =>
+  `${publicUrl.replace(/\/$/, "")}/r/reorder?token=${encodeURIComponent(signToken(linkSecret(), REORDER_TOKEN_PURPOSE, { r: reminder.id, c: reminder.customer_id }, expiresAt))}`
+
 /**
  * Sends the reminders that are due, batch by batch: claims them, re-checks each right before
  * sending (reordered the product or a substitute, an open cart holding it, no marketing consent,
  * an unsubscribed or bounced address, the global frequency cap) and keeps the suppressed ones with
- * their reason, then sends the rest through Medusa's Notification module with the message's
- * idempotency key. A reminder is claimed by one run only; a crash leaves a claim another run takes
- * over after the lease, and the reservation plus the notification's idempotency key make the retry
- * send nothing twice. Nothing to compensate: every transition is final and recorded.
+ * their reason, then sends the rest through Medusa's Notification module, 100 per call, each with
+ * its message's idempotency key. The ledger, the notifications and the reminders' status change
+ * a batch (or 100 e-mails) at a time, not one reminder at a time. A reminder is claimed by one run only; a crash leaves a claim
+ * another run takes over after the lease, and the reservation plus the notification's idempotency
+ * key make the retry send nothing twice. Nothing to compensate: every transition is final and
+ * recorded.
  */
 export async function sendDueReminders(container: MedusaContainer, input: { now?: Date; max_batches?: number } = {}): Promise<SendDueRemindersResult> {
   const reminders = container.resolve<RemindersModuleService>(REMINDERS_MODULE)
@@ -68,11 +89,6 @@ export async function sendDueReminders(container: MedusaContainer, input: { now?
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const options = reminders.getRemindersOptions()
   const result: SendDueRemindersResult = { claimed: 0, sent: 0, failed: 0, suppressed: {} }
-  const suppress = async (r: ReminderRow, reason: SuppressionReason) => {
-    if (await reminders.completeReminder({ id: r.id, claim_token: r.claim_token!, status: "suppressed", reason })) {
-      result.suppressed[reason] = (result.suppressed[reason] ?? 0) + 1
-    }
-  }
   for (let batch = 0; batch < (input.max_batches ?? Infinity); batch++) {
     const now = input.now ?? new Date()
     const claimed = await reminders.claimDueReminders({ now, limit: options.batchSize, lease_minutes: options.leaseMinutes })
@@ -87,86 +103,104 @@ export async function sendDueReminders(container: MedusaContainer, input: { now?
     const titles = await productTitles(container, rules)
     const carts = await openCartsCovering(container, customerIds, rules, new Date(now.getTime() - options.openCartDays * 86_400_000))
     const blocked = await messaging.listSuppressedEmails([...profiles.values()].map((p) => p.email ?? "").filter(Boolean))
+
+    const outcomes: ReminderOutcome[] = []
+    const suppress = (reminder: ReminderRow, reason: SuppressionReason) => outcomes.push({ id: reminder.id, claim_token: reminder.claim_token!, status: "suppressed", reason })
     const reordered: string[] = []
+    const sendable: { reminder: ReminderRow; rule: Rule; email: string; first_name: string | null }[] = []
     for (const reminder of claimed) {
       const rule = rules.get(reminder.rule_id)
       const profile = profiles.get(reminder.customer_id)
       const current = coverage.get(`${reminder.rule_id}:${reminder.customer_id}`)
       if (!rule || !rule.is_active) {
-        await suppress(reminder, "rule_inactive")
-        continue
-      }
-      if (!current?.covered_until || new Date(current.covered_until).getTime() !== new Date(reminder.coverage_end).getTime()) {
+        suppress(reminder, "rule_inactive")
+      } else if (!current?.covered_until || new Date(current.covered_until).getTime() !== new Date(reminder.coverage_end).getTime()) {
         reordered.push(reminder.customer_id)
-        await suppress(reminder, "reordered")
-        continue
+        suppress(reminder, "reordered")
+      } else if (carts.has(`${reminder.rule_id}:${reminder.customer_id}`)) {
+        suppress(reminder, "open_cart")
+      } else if (!profile?.email) {
+        suppress(reminder, "no_email")
+      } else if (!profile.email_marketing_consent) {
+        suppress(reminder, "no_consent")
+      } else if (blocked.has(profile.email)) {
+        suppress(reminder, "unsubscribed")
+      } else {
+        sendable.push({ reminder, rule, email: profile.email, first_name: profile.first_name })
       }
-      if (carts.has(`${reminder.rule_id}:${reminder.customer_id}`)) {
-        await suppress(reminder, "open_cart")
-        continue
-      }
-      if (!profile?.email) {
-        await suppress(reminder, "no_email")
-        continue
-      }
-      if (!profile.email_marketing_consent) {
-        await suppress(reminder, "no_consent")
-        continue
-      }
-      if (blocked.has(profile.email)) {
-        await suppress(reminder, "unsubscribed")
-        continue
-      }
-      const key = `reminder:${reminder.id}`
-      const message = await messaging.reserveMessage({
+    }
+
+    // The frequency cap counts the window and this batch, under each customer's lock.
+    const reserved = await messaging.reserveMessages({
+      kind: "reminder",
+      now,
+      messages: sendable.map(({ reminder, rule, email }) => ({
         customer_id: reminder.customer_id,
-        kind: "reminder",
         source_id: reminder.id,
-        idempotency_key: key,
-        to: profile.email,
+        idempotency_key: keyOf(reminder),
+        to: email,
         template: rule.template,
-        now,
-      })
+      })),
+    })
+    const toSend: typeof sendable = []
+    for (const item of sendable) {
+      const message = reserved.get(keyOf(item.reminder))!
       if (message.status === "suppressed") {
-        await suppress(reminder, "frequency_cap")
-        continue
+        suppress(item.reminder, "frequency_cap")
+      } else if (message.status === "sent") {
+        // A run before this one sent it and stopped before completing the reminder.
+        outcomes.push({ id: item.reminder.id, claim_token: item.reminder.claim_token!, status: "sent", message_id: message.id })
+      } else {
+        toSend.push(item)
       }
-      if (message.status === "sent") {
-        await reminders.completeReminder({ id: reminder.id, claim_token: reminder.claim_token!, status: "sent", message_id: message.id })
-        result.sent++
-        continue
-      }
-      const token = signToken(
-        linkSecret(),
-        REORDER_TOKEN_PURPOSE,
-        { r: reminder.id, c: reminder.customer_id },
-        new Date(now.getTime() + options.reorderLinkDays * 86_400_000)
-      )
+    }
+
+    for (let i = 0; i < toSend.length; i += NOTIFICATIONS_PER_CALL) {
+      const chunk = toSend.slice(i, i + NOTIFICATIONS_PER_CALL)
+      let error: Error | null = null
       try {
-        const [notification] = await notifications.createNotifications([
-          {
-            to: profile.email,
+        await notifications.createNotifications(
+          chunk.map(({ reminder, rule, email, first_name }) => ({
+            to: email,
             channel: "email",
             template: rule.template,
-            idempotency_key: key,
+            idempotency_key: keyOf(reminder),
             data: {
-              first_name: profile.first_name,
+              first_name,
               product_title: rule.title ?? titles.get(rule.product_id) ?? null,
               runs_out_at: reminder.coverage_end,
               reminder_number: reminder.sequence,
-              reorder_url: `${options.publicUrl.replace(/\/$/, "")}/r/reorder?token=${encodeURIComponent(token)}`,
+              reorder_url: reorderUrl(options.publicUrl, reminder, new Date(now.getTime() + options.reorderLinkDays * 86_400_000)),
             },
-          },
-        ])
-        await messaging.recordOutcome({ id: message.id, status: "sent", provider_message_id: notification?.id ?? null })
-        await reminders.completeReminder({ id: reminder.id, claim_token: reminder.claim_token!, status: "sent", message_id: message.id })
-        result.sent++
+          }))
+        )
       } catch (e) {
-        logger.warn(`reminder ${reminder.id}: sending failed: ${(e as Error).message}`)
-        await messaging.recordOutcome({ id: message.id, status: "failed", reason: (e as Error).message.slice(0, 500) })
-        await reminders.completeReminder({ id: reminder.id, claim_token: reminder.claim_token!, status: "failed", reason: (e as Error).message.slice(0, 500) })
-        result.failed++
+        // One failed send fails the whole call; which ones went out is in the notifications.
+        error = e as Error
+        logger.warn(`reminders: sending ${chunk.length} e-mails, some failed: ${error.message}`)
       }
+      const delivered = error ? await deliveredKeys(container, chunk.map(({ reminder }) => keyOf(reminder))) : null
+      const sent = chunk.filter(({ reminder }) => !delivered || delivered.has(keyOf(reminder)))
+      const failed = chunk.filter(({ reminder }) => delivered && !delivered.has(keyOf(reminder)))
+      const reason = error?.message.slice(0, 500) ?? null
+      await messaging.recordOutcomes({ ids: sent.map(({ reminder }) => reserved.get(keyOf(reminder))!.id), status: "sent" })
+      if (failed.length) {
+        await messaging.recordOutcomes({ ids: failed.map(({ reminder }) => reserved.get(keyOf(reminder))!.id), status: "failed", reason })
+      }
+      for (const { reminder } of sent) {
+        outcomes.push({ id: reminder.id, claim_token: reminder.claim_token!, status: "sent", message_id: reserved.get(keyOf(reminder))!.id })
+      }
+      for (const { reminder } of failed) {
+        outcomes.push({ id: reminder.id, claim_token: reminder.claim_token!, status: "failed", reason })
+      }
+    }
+
+    const completed = new Set(await reminders.completeReminders({ outcomes }))
+    for (const outcome of outcomes) {
+      if (!completed.has(outcome.id)) continue
+      if (outcome.status === "sent") result.sent++
+      else if (outcome.status === "failed") result.failed++
+      else result.suppressed[outcome.reason as SuppressionReason] = (result.suppressed[outcome.reason as SuppressionReason] ?? 0) + 1
     }
     if (reordered.length) {
       await reminders.syncCoverage({ customer_ids: reordered, now })
