@@ -111,7 +111,9 @@ async function load(size: number): Promise<Loaded> {
   const schema = `retention_bench_automations_${size}`
   const admin = new Client({ connectionString: url, application_name: "retention_bench_automations_load" })
   await admin.connect()
-  await admin.query(`DROP SCHEMA IF EXISTS ${quote(schema)} CASCADE`)
+  // The Order module's migrations skip an enum type that exists in any schema: drop this bench's other sizes.
+  const { rows: others } = await admin.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'retention_bench_automations_%'`)
+  for (const { nspname } of others) await admin.query(`DROP SCHEMA ${quote(nspname)} CASCADE`)
   await admin.query(`CREATE SCHEMA ${quote(schema)}`)
   await admin.query(`SET search_path TO ${quote(schema)}`)
   for (const module of ["customer-facts", "segments", "messaging", "automations"]) {

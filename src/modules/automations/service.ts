@@ -106,6 +106,15 @@ class AutomationsModuleService extends MedusaService({ Automation, AutomationJou
       automation.reentry === "once"
         ? "true"
         : `j.entered_at > ?::timestamptz - make_interval(days => ${Number(automation.reentry_days ?? 0)})`
+    // A big batch tests earlier journeys through one hashed scan of the automation's journeys; a
+    // correlated NOT EXISTS there became a nested loop over all of them per entry (the planner
+    // estimates unnest() at 10 rows).
+    const earlierJourneys = `select j.customer_id from automation_journey j
+      where j.automation_id = ? and j.deleted_at is null and (j.status = 'active' or ${recent})`
+    const earlier =
+      input.entries.length >= SET_MODE_FROM
+        ? `v.customer_id not in (${earlierJourneys})`
+        : `not exists (${earlierJourneys} and j.customer_id = v.customer_id)`
     const { rows } = await knex.raw(
       `insert into automation_journey (id, automation_id, customer_id, entry_key, status, is_holdout, step_index, next_run_at,
                                        entered_at, exit_orders_after, context, created_at, updated_at)
@@ -115,9 +124,7 @@ class AutomationsModuleService extends MedusaService({ Automation, AutomationJou
              order by customer_id, entry_key) v
        ${facts}
        where ${conditions.sql}
-         and not exists (select 1 from automation_journey j
-                         where j.automation_id = ? and j.customer_id = v.customer_id and j.deleted_at is null
-                           and (j.status = 'active' or ${recent}))
+         and ${earlier}
        on conflict (automation_id, entry_key) do nothing
        returning id, customer_id, is_holdout`,
       sqlBindings(
