@@ -90,8 +90,8 @@ export type InsightsOptions = {
 export type ResolvedPropensityOptions = Required<PropensityOptions>
 
 export const PROPENSITY_DEFAULTS: ResolvedPropensityOptions = {
-  maxTrainingRows: 20_000,
-  steps: 300,
+  maxTrainingRows: 10_000,
+  steps: 150,
   learningRate: 1,
   minPositives: 10,
   relatedProducts: 20,
