@@ -1,4 +1,4 @@
-import type { Context, ModuleJoinerConfig } from "@medusajs/framework/types"
+import type { BigNumberInput, Context, ModuleJoinerConfig } from "@medusajs/framework/types"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { contextKnex, sqlBindings, transactionKnex } from "../../lib/module-knex"
@@ -33,6 +33,7 @@ import {
   STAGE_LIST_ROWS_SQL,
 } from "./utils/import-sql"
 import { describeBand } from "./utils/bands"
+import { spendingLimitViolation, spendingStatus, type SpendingLimit, type SpendingOrder, type SpendingStatus } from "./utils/spending-limit"
 
 export type PriceImportProgressPatch = Partial<
   Pick<
@@ -457,6 +458,24 @@ class B2bModuleService extends MedusaService({ Company, CompanyEmployee, Contrac
     await contextKnex(sharedContext)("b2b_price_import")
       .where({ id })
       .update({ ...columns, ...(errors === undefined ? {} : { errors: JSON.stringify(errors) }), updated_at: new Date() })
+  }
+
+  /**
+   * Where an employee stands against their spending limit now: the limit, the current period
+   * (UTC), spent in it net of refunds and remaining. `orders` are the employee's orders of that
+   * period in the limit's currency, not canceled (read by the caller, which has the query graph).
+   * No limit: null, spending is unlimited.
+   */
+  spendingInPeriod(employee: SpendingLimit, orders: SpendingOrder[], now: Date = new Date()): SpendingStatus | null {
+    return spendingStatus(employee, orders, now)
+  }
+
+  /** Refuses a cart that would take the employee over their limit (or is in another currency than it). */
+  assertWithinSpendingLimit(status: SpendingStatus | null, cart: { total: BigNumberInput; currency_code: string }): void {
+    const violation = status ? spendingLimitViolation(status, cart) : null
+    if (violation) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, violation)
+    }
   }
 
   private async lockCompanies_(knex: Knex, companyIds: string[]) {

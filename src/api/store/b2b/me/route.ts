@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { readEmployeeSpending, type EmployeeWithLimit } from "../../../../workflows/b2b/utils/employee-spending"
 
 const COMPANY_FIELDS = ["id", "name", "tax_id", "country_code", "contact_name", "contact_email", "contact_phone", "status"]
 const CONTRACT_FIELDS = ["id", "title", "status", "valid_from", "valid_to", "currency_code", "price_list_id"]
@@ -7,7 +8,8 @@ const CONTRACT_FIELDS = ["id", "title", "status", "valid_from", "valid_to", "cur
 /**
  * The logged-in customer's company, their role and spending limit in it, and the contract whose
  * prices apply now (active, valid_from ≤ now ≤ valid_to, the company active). A customer of no
- * company: all three null.
+ * company: all three null. For an employee, `spending` is where they stand in the current period of
+ * their limit (spent net of refunds, remaining), null without a limit.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -15,7 +17,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     data: [employee],
   } = await query.graph({
     entity: "b2b_company_employee",
-    fields: ["id", "role", "spending_limit", "spending_limit_currency_code", "spending_limit_period", ...COMPANY_FIELDS.map((f) => `company.${f}`)],
+    fields: ["id", "customer_id", "role", "spending_limit", "spending_limit_currency_code", "spending_limit_period", ...COMPANY_FIELDS.map((f) => `company.${f}`)],
     filters: { customer_id: req.auth_context.actor_id },
   })
   const company = (employee as { company?: { id: string; status: string } | null } | undefined)?.company ?? null
@@ -34,5 +36,6 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
         })
       : { data: [] }
   const { company: _company, ...role } = employee as Record<string, unknown>
-  res.json({ company, employee: role, contract: contracts[0] ?? null })
+  const spending = await readEmployeeSpending(req.scope, employee as EmployeeWithLimit, now)
+  res.json({ company, employee: role, contract: contracts[0] ?? null, spending })
 }
