@@ -256,6 +256,30 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("buying a substitute covers the need: the pending reminder is superseded and the cover runs on", async () => {
+      const serum = report.store.variantBySku["PH-SER-30"]
+      // Through the service: no rule_changed event, so the other customers' reminders stay as they are.
+      await reminders.updateReminderRules({ id: ruleId, substitute_product_ids: [serum.product_id] })
+      try {
+        const shopper = await dueShopper("substitute@reminders.example")
+        await checkoutOverHttp(api, report.store, shopper, {
+          region: "taiwan",
+          sales_channel: report.store.salesChannelByCase.pharmacy,
+          items: [{ sku: "PH-SER-30", quantity: 1 }],
+        })
+        const superseded = await eventually(
+          async () => (await reminders.listReminders({ id: shopper.reminder.id }))[0],
+          (r) => r.status !== "scheduled"
+        )
+        expect(superseded).toMatchObject({ status: "suppressed", reason: "reordered" })
+        // One box bought 27 days ago runs out tomorrow; the serum, at the rule's 28 days a unit, adds 28 days from then.
+        const next = (await active(shopper.id))!
+        expect(new Date(next.coverage_end).getTime()).toBe(new Date(shopper.reminder.coverage_end).getTime() + 28 * DAY)
+      } finally {
+        await reminders.updateReminderRules({ id: ruleId, substitute_product_ids: [] })
+      }
+    })
+
     it("a full refund of the order withdraws its reminder and the coverage it gave", async () => {
       const shopper = await registerShopper(container, "refunded@reminders.example", { metadata: { marketing_consent: true } })
       const orderId = await checkoutOverHttp(api, report.store, shopper, {
