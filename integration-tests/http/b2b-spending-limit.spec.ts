@@ -18,6 +18,7 @@ medusaIntegrationTestRunner({
     let container: MedusaContainer
     let store: B2bStore
     const customers: Record<string, string> = {}
+    let companyId: string
 
     beforeAll(async () => {
       container = getContainer()
@@ -26,6 +27,7 @@ medusaIntegrationTestRunner({
         customers[email] = await registerBuyer(container, email)
       }
       const { data: company } = await api.post("/admin/b2b/companies", { name: "Initech", country_code: "de" }, store.admin)
+      companyId = company.company.id
       await api.post(
         `/admin/b2b/companies/${company.company.id}/employees`,
         {
@@ -71,6 +73,11 @@ medusaIntegrationTestRunner({
 
       const { data: me } = await api.get("/store/b2b/me", headers)
       expect(me.spending).toMatchObject({ limit: "300", currency_code: "eur", period: "month", spent: "200", remaining: "100" })
+      const { data: listed } = await api.get(`/admin/b2b/companies/${companyId}/employees`, store.admin)
+      const spendingOf = (email: string) => listed.employees.find((e: { customer_id: string }) => e.customer_id === customers[email]).spending
+      expect(spendingOf(BUYER)).toMatchObject({ spent: "200", remaining: "100" })
+      expect(spendingOf(ADMIN)).toMatchObject({ period: "quarter", spent: "0", remaining: "150" })
+      expect(spendingOf(UNLIMITED)).toBeNull()
 
       const cartId = await readyCart(headers, 2)
       const refused = await failure(complete(headers, cartId))
@@ -99,6 +106,20 @@ medusaIntegrationTestRunner({
       const { data: me } = await api.get("/store/b2b/me", headers)
       expect(me.spending).toMatchObject({ spent: "0", remaining: "300" })
       await checkout(BUYER, 3)
+    })
+
+    it("a refund frees what was refunded", async () => {
+      const orderId = await checkout(BUYER, 3)
+      const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["payment_collections.payments.id"], filters: { id: orderId } })
+      const paymentId = data[0].payment_collections![0]!.payments![0]!.id
+      await api.post(`/admin/payments/${paymentId}/capture`, {}, store.admin)
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 100 }, store.admin)
+
+      const headers = await buyerHeaders(api, store, BUYER)
+      const { data: me } = await api.get("/store/b2b/me", headers)
+      expect(me.spending).toMatchObject({ spent: "200", remaining: "100" })
+      expect((await failure(complete(headers, await readyCart(headers, 2)))).status).toBe(400)
+      await checkout(BUYER, 1)
     })
 
     it("a new period starts from nothing: last month's orders do not count", async () => {

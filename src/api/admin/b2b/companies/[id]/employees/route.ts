@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { addCompanyEmployeesWorkflow } from "../../../../../../workflows/b2b/add-company-employees"
+import { readEmployeeSpending, type EmployeeWithLimit } from "../../../../../../workflows/b2b/utils/employee-spending"
 import { refetchB2b } from "../../../helpers"
 import type { AdminAddEmployeesType } from "../../../validators"
 
@@ -13,7 +14,13 @@ export async function withCustomers<T extends { customer_id: string }>(req: Auth
   return employees.map((e) => ({ ...e, customer: customers.find((c) => c.id === e.customer_id) ?? null }))
 }
 
-/** A company's employees (unknown company: 404). */
+/** Employees with where each stands in the current period of their limit (null: no limit). */
+async function withSpending<T extends EmployeeWithLimit>(req: AuthenticatedMedusaRequest, employees: T[]) {
+  const now = new Date()
+  return Promise.all(employees.map(async (e) => ({ ...e, spending: await readEmployeeSpending(req.scope, e, now) })))
+}
+
+/** A company's employees, with their spending in the current period of their limit (unknown company: 404). */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, { limit: number; offset: number }>, res: MedusaResponse) => {
   await refetchB2b(req.scope, "b2b_company", req.params.id, ["id"])
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -23,7 +30,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, { limit: numb
     filters: { company_id: req.params.id },
     pagination: { skip: req.validatedQuery.offset, take: req.validatedQuery.limit, order: { created_at: "ASC", id: "ASC" } },
   })
-  res.json({ employees: await withCustomers(req, data), count: metadata?.count ?? 0, limit: metadata?.take, offset: metadata?.skip })
+  res.json({ employees: await withCustomers(req, await withSpending(req, data as EmployeeWithLimit[])), count: metadata?.count ?? 0, limit: metadata?.take, offset: metadata?.skip })
 }
 
 /** Adds existing customers as employees: they join the company's customer group, so its contract prices apply. */
