@@ -3,6 +3,7 @@ import { Button, Container, DropdownMenu, Heading, IconButton, Table, Text, toas
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { errorMessage } from "../../lib/error-message"
+import { formatDate } from "../../lib/format"
 import { formatMoney } from "../../lib/segment-format"
 import { QueryState } from "../common/query-state"
 import { Pager } from "../common/pager"
@@ -48,7 +49,7 @@ export const EmployeesSection = ({ companyId }: { companyId: string }) => {
         <div>
           <Heading level="h2">Employees</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Customers buying for the company; they are members of its customer group, so its contract prices apply to them.
+            Customers buying for the company; they are members of its customer group, so its contract prices apply to them. A checkout that would take an employee above their spending limit for the period is refused.
           </Text>
         </div>
         <Button size="small" variant="secondary" onClick={() => openDrawer(null)}>
@@ -64,6 +65,7 @@ export const EmployeesSection = ({ companyId }: { companyId: string }) => {
                 <Table.HeaderCell>Customer</Table.HeaderCell>
                 <Table.HeaderCell>Role</Table.HeaderCell>
                 <Table.HeaderCell>Spending limit</Table.HeaderCell>
+                <Table.HeaderCell>This period</Table.HeaderCell>
                 <Table.HeaderCell />
               </Table.Row>
             </Table.Header>
@@ -83,6 +85,20 @@ export const EmployeesSection = ({ companyId }: { companyId: string }) => {
                   <Table.Cell>{employee.role === "admin" ? "Admin" : "Buyer"}</Table.Cell>
                   <Table.Cell>
                     {employee.spending_limit !== null ? `${formatMoney(employee.spending_limit, employee.spending_limit_currency_code)} per ${employee.spending_limit_period}` : "No limit"}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {employee.spending ? (
+                      <div className="flex flex-col">
+                        <Text size="small" className="tabular-nums">
+                          {formatMoney(employee.spending.spent, employee.spending.currency_code)} spent · {formatMoney(employee.spending.remaining, employee.spending.currency_code)} left
+                        </Text>
+                        <Text size="xsmall" className="text-ui-fg-muted">
+                          {formatDate(employee.spending.period_start)} – {formatDate(new Date(new Date(employee.spending.period_end).getTime() - 1).toISOString())}
+                        </Text>
+                      </div>
+                    ) : (
+                      "—"
+                    )}
                   </Table.Cell>
                   <Table.Cell className="text-right">
                     <DropdownMenu>

@@ -42,6 +42,8 @@ export type Employee = {
   spending_limit_period: SpendingLimitPeriod | null
   created_at: string
   customer: { id: string; email: string; first_name: string | null; last_name: string | null } | null
+  /** What the employee spent in the current UTC period of their limit (orders in its currency, net of refunds); null without a limit. */
+  spending?: { limit: string; currency_code: string; period: SpendingLimitPeriod; period_start: string; period_end: string; spent: string; remaining: string } | null
 }
 
 export type EmployeePayload = {
