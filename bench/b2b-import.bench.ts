@@ -147,6 +147,7 @@ async function ourImport(size: number, p: Prepared, expect: "added" | "unchanged
     "validate+diff s": Math.round(outcome.validate_ms / 100) / 10,
     "apply s": Math.round(outcome.apply_ms / 100) / 10,
     "added/unchanged": `${outcome.added}/${outcome.unchanged}`,
+    "live heap MiB": mib(outcome.live_heap_bytes),
   }
 }
 
@@ -211,7 +212,7 @@ export default defineBench({
       if (size <= IMPORT_MAX) await prepare(`ours-${size}`, env)
     }
     notes.push(
-      "one wall-time run per case, each in its own Medusa app process (booted before the cases); app peak RSS is that process's VmHWM (the app itself included; app idle RSS is at boot, peak over idle is what the work added), the bench's own RSS is not the work's",
+      "one wall-time run per case, each in its own Medusa app process (booted before the cases); app peak RSS is that process's VmHWM (the app itself included; app idle RSS is at boot, peak over idle is what the work added), the bench's own RSS is not the work's; live heap MiB is the import process's largest V8 heap after a full GC (every 5 s): what it holds, apart from garbage not yet collected",
       "the re-import runs in the import's process, so its peak RSS is the import's"
     )
   },

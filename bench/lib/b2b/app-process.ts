@@ -46,6 +46,8 @@ export type ImportOutcome = {
   validate_ms: number
   apply_ms: number
   total_ms: number
+  /** The largest V8 heap measured after a full GC while the import ran. */
+  live_heap_bytes: number
 }
 
 let container: MedusaContainer
@@ -98,8 +100,28 @@ async function contract(name: string) {
   return { company_id: companies[0].id, customer_group_id: companies[0].customer_group_id, contract_id: contracts[0].id, price_list_id: contracts[0].price_list_id }
 }
 
-/** Our import as the admin runs it: the file streamed into the File module, the import recorded (apply as soon as valid), the worker's subscriber validating, diffing and applying; polled until it ends. */
+/** Our import as the admin runs it, with the live heap measured every few seconds: the file streamed into the File module, the import recorded (apply as soon as valid), the worker's subscriber validating, diffing and applying; polled until it ends. */
+/** How often the live heap is measured during an import (after a full GC: what is held, not garbage). */
+const LIVE_HEAP_EVERY_MS = 5000
+
 async function runImport(contractId: string, path: string): Promise<ImportOutcome> {
+  const gc = (globalThis as { gc?: () => void }).gc
+  let liveHeap = 0
+  const sample = () => {
+    gc?.()
+    liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed)
+  }
+  const timer = setInterval(sample, LIVE_HEAP_EVERY_MS)
+  try {
+    const outcome = await importUntilDone(contractId, path)
+    sample()
+    return { ...outcome, live_heap_bytes: liveHeap }
+  } finally {
+    clearInterval(timer)
+  }
+}
+
+async function importUntilDone(contractId: string, path: string): Promise<Omit<ImportOutcome, "live_heap_bytes">> {
   const b2b = container.resolve<B2bModuleService>(B2B_MODULE)
   const started = Date.now()
   const { writeStream, promise } = await container.resolve(Modules.FILE).getUploadStream({ filename: "prices.csv", mimeType: "text/csv", access: "private" })
