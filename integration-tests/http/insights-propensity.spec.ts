@@ -38,6 +38,17 @@ medusaIntegrationTestRunner({
       await dbUtils.snapshot()
     })
 
+    /** Defines a model and waits for the worker to train it. */
+    async function trained(body: Record<string, unknown>) {
+      const { status, data } = await api.post("/admin/insights/propensity-models", body, admin)
+      expect([status, data.propensity_model.status]).toEqual([202, "pending"])
+      return eventually(
+        async () => (await api.get(`/admin/insights/propensity-models/${data.propensity_model.id}`, admin)).data.propensity_model,
+        (m: { status: string }) => m.status === "completed" || m.status === "failed",
+        300_000
+      )
+    }
+
     it("refuses bad models with a 400 naming the field", async () => {
       const cases: [Record<string, unknown>, string][] = [
         [{ target: { product_ids: [coffee] } }, "name"],
@@ -58,8 +69,7 @@ medusaIntegrationTestRunner({
     })
 
     it("learns the planted coffee habit (held-out AUC well above 0.5, lift at the top 10 %) and saves the top K as a segment", async () => {
-      const { data } = await api.post("/admin/insights/propensity-models", { name: "Coffee next month", target: { product_ids: [coffee] }, horizon_days: 30 }, admin)
-      const model = data.propensity_model
+      const model = await trained({ name: "Coffee next month", target: { product_ids: [coffee] }, horizon_days: 30 })
       expect(model).toMatchObject({ status: "completed", horizon_days: 30, library: "ml-logistic-regression" })
       expect(model.holdout_positives).toBeGreaterThan(50)
       expect(model.auc).toBeGreaterThan(0.8)
@@ -86,11 +96,20 @@ medusaIntegrationTestRunner({
         ranked.customers.map((c: { customer_id: string }) => c.customer_id).sort()
       )
       expect((await api.get(`/admin/insights/propensity-models/${model.id}`, admin)).data.propensity_model.segment_id).toBe(made.segment.id)
+
+      // Retraining goes back to the worker and comes back with the same ranking (same facts, same sample).
+      const { status, data: again } = await api.post(`/admin/insights/propensity-models/${model.id}/train`, {}, admin)
+      expect([status, again.propensity_model.status]).toEqual([202, "pending"])
+      const retrained = await eventually(
+        async () => (await api.get(`/admin/insights/propensity-models/${model.id}`, admin)).data.propensity_model,
+        (m: { status: string }) => m.status === "completed",
+        300_000
+      )
+      expect(retrained.auc).toBeCloseTo(model.auc, 2)
     })
 
     it("finds nothing to learn where there is no signal: tea bought at random has a held-out AUC near 0.5", async () => {
-      const { data } = await api.post("/admin/insights/propensity-models", { name: "Tea next month", target: { product_ids: [tea] }, horizon_days: 30 }, admin)
-      const model = data.propensity_model
+      const model = await trained({ name: "Tea next month", target: { product_ids: [tea] }, horizon_days: 30 })
       expect(model.status).toBe("completed")
       expect(model.holdout_positives).toBeGreaterThan(200)
       expect(Math.abs(model.auc - 0.5)).toBeLessThan(0.06)

@@ -1,14 +1,18 @@
 import { createWorkflow, transform, WorkflowResponse, type WorkflowData } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { InsightsEvents } from "../../modules/insights/events"
 import type { PropensityTarget } from "../../modules/insights/types"
 import { createPropensityModelStep } from "./steps/create-propensity-model"
 import { resolvePropensityTargetStep } from "./steps/resolve-propensity-target"
-import { trainPropensityModelStep } from "./steps/train-propensity-model"
 
-export type CreatePropensityModelWorkflowInput = { name: string; target: PropensityTarget; horizon_days: number; now?: Date }
+export type CreatePropensityModelWorkflowInput = { name: string; target: PropensityTarget; horizon_days: number }
 
 export const createPropensityModelWorkflowId = "create-propensity-model"
 
-/** Defines a propensity model (target resolved to products), then trains, evaluates and scores it. */
+/**
+ * Defines a propensity model (target resolved to products) and asks the worker to train,
+ * evaluate and score it (minutes at a large store: not in the request).
+ */
 export const createPropensityModelWorkflow = createWorkflow(createPropensityModelWorkflowId, (input: WorkflowData<CreatePropensityModelWorkflowInput>) => {
   const productIds = resolvePropensityTargetStep(input.target)
   const model = createPropensityModelStep(
@@ -19,6 +23,6 @@ export const createPropensityModelWorkflow = createWorkflow(createPropensityMode
       horizon_days: input.horizon_days,
     }))
   )
-  const training = trainPropensityModelStep(transform({ model, input }, ({ model, input }) => ({ model_id: model.id, now: input.now })))
-  return new WorkflowResponse({ model_id: model.id, training })
+  emitEventStep({ eventName: InsightsEvents.PROPENSITY_TRAINING_REQUESTED, data: transform({ model }, ({ model }) => ({ id: model.id })) })
+  return new WorkflowResponse(model)
 })

@@ -9,7 +9,15 @@ import type InsightsModuleService from "../../../modules/insights/service"
  */
 export const trainPropensityModelStep = createStep("train-propensity-model", async (input: { model_id: string; now?: Date }, { container }) => {
   const insights = container.resolve<InsightsModuleService>(INSIGHTS_MODULE)
-  const result = await insights.trainPropensityModel({ model_id: input.model_id, now: input.now })
+  await insights.updatePropensityModels({ id: input.model_id, status: "running" })
+  let result: Awaited<ReturnType<InsightsModuleService["trainPropensityModel"]>>
+  try {
+    result = await insights.trainPropensityModel({ model_id: input.model_id, now: input.now })
+  } catch (error) {
+    // The training's transaction rolled back; the model must not stay "running".
+    await insights.updatePropensityModels({ id: input.model_id, status: "failed", failure: (error as Error).message })
+    throw error
+  }
   if (result.status === "failed") {
     await insights.updatePropensityModels({ id: input.model_id, status: "failed", failure: result.failure })
   }

@@ -13,8 +13,11 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.json({ propensity_models: models, count })
 }
 
-/** Defines a model and trains, evaluates and scores it now (status `failed` with the reason when it cannot learn). */
+/**
+ * Defines a model (202, `pending`); the worker trains, evaluates and scores it (`completed`, or
+ * `failed` with the reason when it cannot learn).
+ */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCreatePropensityModelType>, res: MedusaResponse) => {
   const { result } = await createPropensityModelWorkflow(req.scope).run({ input: req.validatedBody })
-  res.status(201).json({ propensity_model: await refetchPropensityModel(req.scope, result.model_id) })
+  res.status(202).json({ propensity_model: await refetchPropensityModel(req.scope, result.id) })
 }

@@ -1,10 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { trainPropensityModelWorkflow } from "../../../../../../workflows/insights/train-propensity-model"
+import { requestPropensityTrainingWorkflow } from "../../../../../../workflows/insights/request-propensity-training"
 import { refetchPropensityModel } from "../../helpers"
 
-/** Retrains the model on today's facts and re-scores everyone. */
+/** Asks the worker to retrain the model on today's facts and re-score everyone (202, `pending`). */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   await refetchPropensityModel(req.scope, req.params.id)
-  await trainPropensityModelWorkflow(req.scope).run({ input: { model_id: req.params.id } })
-  res.json({ propensity_model: await refetchPropensityModel(req.scope, req.params.id) })
+  await requestPropensityTrainingWorkflow(req.scope).run({ input: { model_id: req.params.id } })
+  res.status(202).json({ propensity_model: await refetchPropensityModel(req.scope, req.params.id) })
 }
