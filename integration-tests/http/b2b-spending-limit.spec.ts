@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { failure } from "../helpers/requests"
 import { buyerHeaders, createB2bStore, createCompanyWithContract, registerBuyer, type B2bStore } from "./b2b-fixtures"
 
@@ -161,6 +161,22 @@ medusaIntegrationTestRunner({
       expect(rejected.reason.response.status).toBe(400)
       expect(rejected.reason.response.data.message).toContain("spending limit of 300 EUR per month")
       expect(await ordersOf(BUYER)).toHaveLength(1)
+    })
+
+    it("a hold left by a checkout that never finished makes the next one wait, then a 409, not a pass; once it is gone, checkout works", async () => {
+      const locking = container.resolve(Modules.LOCKING)
+      const key = `b2b.spending-limit:${customers[BUYER]}`
+      await locking.acquire(key, { ownerId: "cart_crashed", expire: 120 })
+      const headers = await buyerHeaders(api, store, BUYER)
+      const cartId = await readyCart(headers, 1)
+      const blocked = await failure(complete(headers, cartId))
+      // Medusa's error handler answers every CONFLICT with its own generic message.
+      expect(blocked.status).toBe(409)
+      expect(await ordersOf(BUYER)).toHaveLength(0)
+
+      await locking.release(key, { ownerId: "cart_crashed" })
+      const { data } = await complete(headers, cartId)
+      expect(data.type).toBe("order")
     })
   },
 })

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises"
 import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { B2B_MODULE } from "../../modules/b2b"
@@ -30,9 +30,12 @@ async function acquireHold(container: MedusaContainer, hold: SpendingHold): Prom
     try {
       await locking.acquire(hold.key, { ownerId: hold.owner_id, expire: HOLD_SECONDS })
       return
-    } catch (error) {
+    } catch {
       if (Date.now() >= until) {
-        throw error
+        throw new MedusaError(
+          MedusaError.Types.CONFLICT,
+          "spending_limit: another checkout of this customer is being completed and its spending is counted first; try again in a moment"
+        )
       }
     }
     await sleep(RETRY_MS)
