@@ -11,6 +11,10 @@ export type RemindersOptions = {
   leaseMinutes?: number
   /** Reminders claimed and sent per batch. */
   batchSize?: number
+  /** Times a send the provider refused is tried again, on later runs, before the reminder fails for good. */
+  sendRetries?: number
+  /** Wait before the first retry of a failed send; each further retry waits twice as long. */
+  retryBackoffMinutes?: number
 }
 
 export type ResolvedRemindersOptions = Required<RemindersOptions>
@@ -22,6 +26,8 @@ export const REMINDER_DEFAULTS: ResolvedRemindersOptions = {
   openCartDays: 14,
   leaseMinutes: 15,
   batchSize: 500,
+  sendRetries: 3,
+  retryBackoffMinutes: 60,
 }
 
 /** Suppression reasons, checked in this order right before a reminder is sent. */

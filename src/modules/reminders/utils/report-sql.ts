@@ -37,7 +37,10 @@ const ALL_RULE_TARGETS_SQL = `
  * was sent and within the window. A line is credited to one reminder only, the latest sent to
  * that customer before it (so a first reminder and its nudge do not both claim one reorder, nor
  * two rules covering the same product), and then counts in the period of that reminder. Revenue is
- * the lines' net amount per currency, never summed across currencies (numeric, as text).
+ * the lines' net amount (units kept after returns) less their share of the order's refunds that
+ * no return explains (a goodwill or partial refund: the order fact's refunded total beyond the
+ * value of its returned units, spread over its kept lines by amount), per currency, never summed
+ * across currencies (numeric, as text).
  *
  * Bindings: from, to, window days, window days, from, to, rule id (or null), rule id.
  */
@@ -49,7 +52,7 @@ export const REPORT_REORDERS_SQL = `
       and sent_at >= ? and sent_at < ?::timestamptz + make_interval(days => ?)
   ),
   credited as (
-    select distinct on (p.id) p.id as line_id, p.order_key, p.currency_code, p.net_amount, c.id as reminder_id, c.rule_id, c.sent_at
+    select distinct on (p.id) p.id as line_id, p.source, p.order_key, p.currency_code, p.net_amount, c.id as reminder_id, c.rule_id, c.sent_at
     from candidates c
     join targets t on t.rule_id = c.rule_id
     join purchase_fact p on p.customer_id = c.customer_id
@@ -60,9 +63,32 @@ export const REPORT_REORDERS_SQL = `
   ),
   counted as (
     select * from credited where sent_at >= ? and sent_at < ? and (?::text is null or rule_id = ?)
+  ),
+  -- Per credited order: what its kept lines are worth and the refunds its returns do not explain.
+  -- A returned unit is valued at its line's net price (its unit price once the line is all returned),
+  -- as the facts value returned units.
+  order_refunds as (
+    select o.source, o.order_key, l.kept,
+           greatest(o.refunded_total - l.returned, 0) as unexplained
+    from (select distinct source, order_key from counted) k
+    join order_fact o on o.source = k.source and o.order_key = k.order_key and o.deleted_at is null
+    cross join lateral (
+      select coalesce(sum(p.net_amount), 0) as kept,
+             coalesce(sum(case when p.refunded_quantity <= 0 then 0
+                               when p.net_quantity > 0 then p.net_amount * p.refunded_quantity / p.net_quantity
+                               else p.unit_amount * p.refunded_quantity end), 0) as returned
+      from purchase_fact p
+      where p.source = o.source and p.order_key = o.order_key and p.deleted_at is null
+    ) l
+  ),
+  revenue_lines as (
+    select c.*, case when r.kept > 0 then greatest(c.net_amount - c.net_amount * least(r.unexplained / r.kept, 1), 0)
+                     else c.net_amount end as amount
+    from counted c
+    left join order_refunds r on r.source = c.source and r.order_key = c.order_key
   )
   select currency_code, count(distinct reminder_id)::int as reminders, count(distinct order_key)::int as orders,
-         sum(net_amount)::text as revenue, (select count(distinct reminder_id)::int from counted) as converted
-  from counted
+         round(sum(amount), 4)::text as revenue, (select count(distinct reminder_id)::int from counted) as converted
+  from revenue_lines
   group by currency_code
   order by currency_code`

@@ -1,4 +1,4 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { INotificationModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { linkSecret } from "../../../lib/link-secret"
@@ -14,7 +14,18 @@ import type { SuppressionReason } from "../../../modules/reminders/types"
 
 export const REORDER_TOKEN_PURPOSE = "reorder"
 
-export type SendDueRemindersResult = { claimed: number; sent: number; failed: number; suppressed: Partial<Record<SuppressionReason, number>> }
+/** The Notification module with the soft delete MedusaService generates (its interface does not declare it). */
+type NotificationModule = INotificationModuleService & { softDeleteNotifications(ids: string[]): Promise<unknown> }
+
+export type SendDueRemindersResult = {
+  claimed: number
+  sent: number
+  /** Sends the provider refused that are scheduled again for a later run. */
+  retrying: number
+  /** Sends refused after the last retry: final. */
+  failed: number
+  suppressed: Partial<Record<SuppressionReason, number>>
+}
 
 type Rule = Awaited<ReturnType<RemindersModuleService["listReminderRules"]>>[number]
 
@@ -66,6 +77,27 @@ async function deliveredKeys(container: MedusaContainer, keys: string[]) {
   return new Set(data.filter((n) => n.status !== "failure").map((n) => String(n.idempotency_key)))
 }
 
+/**
+ * Before a failed send is tried again: its failed notification is soft-deleted so the retry
+ * creates a fresh one under the same idempotency key. Medusa's createNotifications does retry a
+ * key whose notification failed, but then updates a notification id it never stored and throws
+ * after the provider sent the e-mail (2.21.2), which would read as another failure and send again.
+ */
+async function releaseFailedNotifications(container: MedusaContainer, keys: string[]) {
+  if (!keys.length) {
+    return
+  }
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "notification",
+    fields: ["id", "status"],
+    filters: { idempotency_key: keys },
+  })
+  const failed = data.filter((n) => n.status === "failure").map((n) => n.id)
+  if (failed.length) {
+    await container.resolve<NotificationModule>(Modules.NOTIFICATION).softDeleteNotifications(failed)
+  }
+}
+
 /** The one-click reorder link of a reminder: the reminder and its customer, signed, valid until `expiresAt`. */
 const reorderUrl = (publicUrl: string, reminder: ReminderRow, expiresAt: Date) =>
   `${publicUrl.replace(/\/$/, "")}/r/reorder?token=${encodeURIComponent(signToken(linkSecret(), REORDER_TOKEN_PURPOSE, { r: reminder.id, c: reminder.customer_id }, expiresAt))}`
@@ -78,8 +110,9 @@ const reorderUrl = (publicUrl: string, reminder: ReminderRow, expiresAt: Date) =
  * its message's idempotency key. The ledger, the notifications and the reminders' status change
  * a batch (or 100 e-mails) at a time, not one reminder at a time. A reminder is claimed by one run only; a crash leaves a claim
  * another run takes over after the lease, and the reservation plus the notification's idempotency
- * key make the retry send nothing twice. Nothing to compensate: every transition is final and
- * recorded.
+ * key make the retry send nothing twice. A send the provider refused is tried again on a later
+ * run (`sendRetries`, with backoff) under the same message and idempotency key, then fails for
+ * good. Nothing to compensate: every transition is recorded.
  */
 export async function sendDueReminders(container: MedusaContainer, input: { now?: Date; max_batches?: number } = {}): Promise<SendDueRemindersResult> {
   const reminders = container.resolve<RemindersModuleService>(REMINDERS_MODULE)
@@ -88,7 +121,7 @@ export async function sendDueReminders(container: MedusaContainer, input: { now?
   const notifications = container.resolve(Modules.NOTIFICATION)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const options = reminders.getRemindersOptions()
-  const result: SendDueRemindersResult = { claimed: 0, sent: 0, failed: 0, suppressed: {} }
+  const result: SendDueRemindersResult = { claimed: 0, sent: 0, retrying: 0, failed: 0, suppressed: {} }
   for (let batch = 0; batch < (input.max_batches ?? Infinity); batch++) {
     const now = input.now ?? new Date()
     const claimed = await reminders.claimDueReminders({ now, limit: options.batchSize, lease_minutes: options.leaseMinutes })
@@ -158,6 +191,8 @@ export async function sendDueReminders(container: MedusaContainer, input: { now?
     for (let i = 0; i < toSend.length; i += NOTIFICATIONS_PER_CALL) {
       const chunk = toSend.slice(i, i + NOTIFICATIONS_PER_CALL)
       let error: Error | null = null
+      // attempts counts claims: above 1, an earlier run may have left a failed notification.
+      await releaseFailedNotifications(container, chunk.filter(({ reminder }) => reminder.attempts > 1).map(({ reminder }) => keyOf(reminder)))
       try {
         await notifications.createNotifications(
           chunk.map(({ reminder, rule, email, first_name }) => ({
@@ -195,10 +230,12 @@ export async function sendDueReminders(container: MedusaContainer, input: { now?
       }
     }
 
-    const completed = new Set(await reminders.completeReminders({ outcomes }))
+    const completed = new Map((await reminders.completeReminders({ outcomes, now })).map((c) => [c.id, c.status]))
     for (const outcome of outcomes) {
-      if (!completed.has(outcome.id)) continue
+      const status = completed.get(outcome.id)
+      if (!status) continue
       if (outcome.status === "sent") result.sent++
+      else if (outcome.status === "failed" && status === "scheduled") result.retrying++
       else if (outcome.status === "failed") result.failed++
       else result.suppressed[outcome.reason as SuppressionReason] = (result.suppressed[outcome.reason as SuppressionReason] ?? 0) + 1
     }
