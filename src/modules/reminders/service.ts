@@ -188,26 +188,41 @@ class RemindersModuleService extends MedusaService({ ReminderRule, CustomerCover
   /**
    * Ends claims: sent, suppressed (with the reason) or failed, in two statements for a whole batch.
    * Only the holder of a claim's token may end it, so a sender whose lease ran out cannot
-   * overwrite the run that took over. A sent reminder of a cycle with nudges left schedules the
-   * next one, `nudge_after_days` after its due date. Returns the ids whose claim was held.
+   * overwrite the run that took over. A failed send with retries left (`sendRetries`, counted by
+   * the reminder's claims) is scheduled again, `retryBackoffMinutes` × 2^(attempt − 1) from `now`,
+   * keeping the error as its reason; after the last retry it is final. A sent reminder of a cycle
+   * with nudges left schedules the next one, `nudge_after_days` after its due date. Returns the
+   * reminders whose claim was held, with the status they got.
    */
   @InjectTransactionManager()
-  async completeReminders(input: { outcomes: ReminderOutcome[]; now?: Date }, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+  async completeReminders(
+    input: { outcomes: ReminderOutcome[]; now?: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; status: ReminderRow["status"] }[]> {
     if (!input.outcomes.length) {
       return []
     }
     const knex = transactionKnex(sharedContext)
     const now = input.now ?? new Date()
+    const { sendRetries, retryBackoffMinutes } = this.remindersOptions_
     const column = (pick: (o: ReminderOutcome) => string | null | undefined) => input.outcomes.map((o) => pick(o) ?? null)
     const { rows: done } = await knex.raw(
-      `update reminder r set status = v.status, reason = v.reason, message_id = v.message_id,
+      `update reminder r set status = case when v.retry then 'scheduled' else v.status end,
+              due_at = case when v.retry then ?::timestamptz + make_interval(secs => ? * 60.0 * power(2, r.attempts - 1)) else r.due_at end,
+              claim_token = case when v.retry then null else r.claim_token end,
+              reason = v.reason, message_id = v.message_id,
               sent_at = case when v.status = 'sent' then ?::timestamptz end, updated_at = ?
-       from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as v(id, claim_token, status, reason, message_id)
+       from (select u.*, u.status = 'failed' and r0.attempts <= ? as retry
+             from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u(id, claim_token, status, reason, message_id)
+             join reminder r0 on r0.id = u.id) v
        where r.id = v.id and r.status = 'claimed' and r.claim_token = v.claim_token
        returning r.id, r.status`,
       sqlBindings(
         now,
+        retryBackoffMinutes,
         now,
+        now,
+        sendRetries,
         column((o) => o.id),
         column((o) => o.claim_token),
         column((o) => o.status),
@@ -228,7 +243,7 @@ class RemindersModuleService extends MedusaService({ ReminderRule, CustomerCover
         sqlBindings(sent)
       )
     }
-    return (done as { id: string }[]).map((d) => d.id)
+    return done as { id: string; status: ReminderRow["status"] }[]
   }
 
   /**
@@ -285,18 +300,19 @@ class RemindersModuleService extends MedusaService({ ReminderRule, CustomerCover
   /**
    * One keyset page (by customer id, after `after`) of the customers a rule's change concerns:
    * buyers of `product_ids` / `variant_ids` (what the rule covers, before and after the change)
-   * and customers holding a scheduled or claimed reminder of the rule.
+   * and customers holding a scheduled or claimed reminder of the rule (none without `rule_id`:
+   * buyers only, as after an import).
    */
   @InjectManager()
   async listRuleCustomers(
-    input: { rule_id: string; product_ids: string[]; variant_ids: string[]; after?: string | null; limit?: number },
+    input: { rule_id?: string | null; product_ids: string[]; variant_ids: string[]; after?: string | null; limit?: number },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string[]> {
     const after = input.after ?? ""
     const limit = input.limit ?? 500
     const { rows } = await contextKnex(sharedContext).raw(
       RULE_CUSTOMERS_PAGE_SQL,
-      sqlBindings(input.product_ids, after, limit, input.variant_ids, after, limit, input.rule_id, after, limit, limit)
+      sqlBindings(input.product_ids, after, limit, input.variant_ids, after, limit, input.rule_id ?? null, after, limit, limit)
     )
     return (rows as { customer_id: string }[]).map((r) => r.customer_id)
   }
