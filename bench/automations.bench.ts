@@ -25,10 +25,13 @@ import { ContainerRegistrationKeys, createMedusaContainer, createPgConnection, i
 import { AUTOMATIONS_MODULE } from "../src/modules/automations"
 import type { AutomationStep } from "../src/modules/automations/definition/schema"
 import type AutomationsModuleService from "../src/modules/automations/service"
+import { BROWSING_MODULE } from "../src/modules/browsing"
+import type BrowsingModuleService from "../src/modules/browsing/service"
 import { CUSTOMER_FACTS_MODULE } from "../src/modules/customer-facts"
 import { MESSAGING_MODULE } from "../src/modules/messaging"
 import { SEGMENTS_MODULE } from "../src/modules/segments"
 import type SegmentsModuleService from "../src/modules/segments/service"
+import { EMPTY_REFERENCES } from "../src/modules/segments/definition/references"
 import { enterSegmentAutomations } from "../src/workflows/automations/steps/enter-segment-automations"
 import { runDueJourneys } from "../src/workflows/automations/steps/run-due-journeys"
 import { benchDatabaseUrl, benchSizes } from "./lib/env"
@@ -40,12 +43,14 @@ const MODULES_DIR = path.resolve(__dirname, "..", "src", "modules")
 const NOW = new Date(Date.UTC(2026, 0, 15, 12))
 const APPLICATION_NAME = "retention_bench_automations_service"
 const CONSENT_SHARE = 0.95
+const BROWSING_RUNS = Number(process.env.AUTOMATIONS_BENCH_BROWSING_RUNS ?? 500)
 
 const sizes = benchSizes()
 const notes: string[] = [
   `data: N customer facts with an e-mail, ${CONSENT_SHARE * 100} % with marketing consent, all members of one segment since now; one active automation on it (steps: send_email); no holdout, no conditions; frequency cap 3 per 7 days (default)`,
   "entry: rows/s = journeys started per second; baseline = a bare INSERT … SELECT of the same journey rows from the memberships (no re-entry check, no holdout, no uniqueness guard)",
   "message step: one runDueJourneys pass over every journey (batches of 500), the real modules; rows/s = journeys claimed and run per second",
+  "browsing: one product-viewed event of a random customer per run, with tracking consent assumed (the workflow's consent read is not in it); baseline = the bare day-row upsert; the segment count runs the compiler's set SQL over 3 browsing rows per customer in the last 30 days (a third bought since)",
   "peak RSS = this process (bench + modules); backend RSS = the PostgreSQL backends serving the modules",
 ]
 const log = (line: string) => process.stderr.write(`  [automations] ${line}\n`)
@@ -87,6 +92,8 @@ const quietLogger = {
 }
 
 type Loaded = {
+  browsing: BrowsingModuleService
+  segments: SegmentsModuleService
   schema: string
   admin: Client
   container: MedusaContainer
@@ -116,7 +123,7 @@ async function load(size: number): Promise<Loaded> {
   for (const { nspname } of others) await admin.query(`DROP SCHEMA ${quote(nspname)} CASCADE`)
   await admin.query(`CREATE SCHEMA ${quote(schema)}`)
   await admin.query(`SET search_path TO ${quote(schema)}`)
-  for (const module of ["customer-facts", "segments", "messaging", "automations"]) {
+  for (const module of ["customer-facts", "segments", "messaging", "automations", "browsing"]) {
     for (const sql of readMigrationSql(path.join(MODULES_DIR, module, "migrations")).statements) await admin.query(sql)
   }
   for (const module of ["notification", "order"] as const) {
@@ -147,6 +154,7 @@ async function load(size: number): Promise<Loaded> {
     [SEGMENTS_MODULE]: { resolve: path.join(MODULES_DIR, "segments"), options },
     [MESSAGING_MODULE]: { resolve: path.join(MODULES_DIR, "messaging"), options },
     [AUTOMATIONS_MODULE]: { resolve: path.join(MODULES_DIR, "automations"), options },
+    [BROWSING_MODULE]: { resolve: path.join(MODULES_DIR, "browsing"), options },
   }
   const app = await MedusaApp({
     modulesConfig: modulesConfig as never,
@@ -183,7 +191,24 @@ async function load(size: number): Promise<Loaded> {
     },
   ])
   log(`@ ${fmt(size)}: schema ${schema} loaded`)
+  // Browsing history: 3 products viewed per customer over the last 30 days, a third of them bought since.
+  await admin.query(
+    `INSERT INTO browsing_activity (id, visitor_key, customer_id, product_id, activity_date, view_count, cart_add_count, last_event_at)
+     SELECT 'bact_bench_' || c.customer_id || '_' || p, c.customer_id, c.customer_id, 'prod_bench_' || ((hashtext(c.customer_id) + p) % 50 + 50) % 50,
+            date_trunc('day', $1::timestamptz) - make_interval(days => (hashtext(c.customer_id || p) % 30 + 30) % 30), 1 + p, 0, $1
+     FROM customer_fact c, generate_series(1, 3) AS p`,
+    [NOW]
+  )
+  await admin.query(
+    `INSERT INTO purchase_fact (id, source, order_key, line_key, customer_id, placed_at, currency_code, product_id, quantity, net_quantity, unit_amount, net_amount, raw_unit_amount, raw_net_amount)
+     SELECT 'pfact_bench_' || b.id, 'medusa', 'order_' || b.id, 'line_' || b.id, b.customer_id, b.activity_date + interval '1 day', 'eur', b.product_id, 1, 1, 10, 10,
+            '{"value": "10", "precision": 20}', '{"value": "10", "precision": 20}'
+     FROM browsing_activity b WHERE hashtext(b.id) % 3 = 0`
+  )
+  await admin.query(`ANALYZE`)
   return {
+    browsing: app.modules[BROWSING_MODULE] as unknown as BrowsingModuleService,
+    segments,
     schema,
     admin,
     container,
@@ -315,6 +340,51 @@ function casesFor(size: number): BenchCase[] {
               .join(", ")}`
         )
         return { rows: result.claimed, extra: { steps_run: result.steps_run, completed: result.completed } }
+      },
+    },
+    {
+      case: "browsing: day-row upsert alone (baseline)",
+      size,
+      group: "browsing",
+      baseline: true,
+      iterations: BROWSING_RUNS,
+      fn: async (context) => {
+        const l = loaded(size)
+        const customer = `cus_bench_${String((context.run * 7919) % size + 1).padStart(8, "0")}`
+        await l.admin.query(
+          `INSERT INTO browsing_activity (id, visitor_key, customer_id, product_id, activity_date, view_count, cart_add_count, last_event_at)
+           VALUES ('bact_' || replace(gen_random_uuid()::text, '-', ''), $1, $1, 'prod_bench_live', date_trunc('day', now()), 1, 0, now())
+           ON CONFLICT (visitor_key, product_id, activity_date) DO UPDATE SET view_count = browsing_activity.view_count + 1, last_event_at = excluded.last_event_at`,
+          [customer]
+        )
+      },
+    },
+    {
+      case: "browsing: recordActivity, one event (rate counter + day row, one transaction)",
+      size,
+      group: "browsing",
+      iterations: BROWSING_RUNS,
+      fn: async (context) => {
+        const l = loaded(size)
+        const customer = `cus_bench_${String((context.run * 7919) % size + 1).padStart(8, "0")}`
+        const result = await l.browsing.recordActivity({ visitor: { customer_id: customer }, type: "product_viewed", product_id: "prod_bench_live" })
+        return { extra: { recorded: result.recorded ? "yes" : "no" } }
+      },
+    },
+    {
+      case: "segment count: viewed prod_bench_7 in the last 7 days and not bought",
+      size,
+      group: "viewed",
+      iterations: 5,
+      fn: async () => {
+        const l = loaded(size)
+        const { count } = await l.segments.previewDefinition({
+          definition: { field: "viewed_product", op: "viewed", product_ids: ["prod_bench_7"], window: { within_last: { amount: 7, unit: "days" } }, not_bought: true },
+          references: EMPTY_REFERENCES,
+          now: NOW,
+          sample_size: 0,
+        })
+        return { rows: size, extra: { members: count } }
       },
     },
   ]
