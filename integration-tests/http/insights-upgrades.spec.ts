@@ -1,11 +1,36 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { createStep, createWorkflow, WorkflowResponse, type WorkflowData } from "@medusajs/framework/workflows-sdk"
+import { INSIGHTS_MODULE } from "../../src/modules/insights"
+import type InsightsModuleService from "../../src/modules/insights/service"
+import { createUpgradePathsStep, type CreateUpgradePathInput } from "../../src/workflows/insights/steps/create-upgrade-paths"
+import { deleteUpgradePathsStep } from "../../src/workflows/insights/steps/delete-upgrade-paths"
+import { updateUpgradePathsStep, type UpdateUpgradePathInput } from "../../src/workflows/insights/steps/update-upgrade-paths"
 import { adminHeaders } from "../helpers/auth"
 import { DAY, writeFacts } from "../helpers/insights-fixtures"
 import { eventually, failure } from "../helpers/requests"
 
 jest.setTimeout(600_000)
+
+const failAfter = createStep("insights-test-fail-after", async () => {
+  throw new Error("planned failure after the step")
+})
+const createThenFail = createWorkflow("insights-test-create-then-fail", (input: WorkflowData<{ paths: CreateUpgradePathInput[] }>) => {
+  createUpgradePathsStep(input.paths)
+  failAfter()
+  return new WorkflowResponse(input)
+})
+const updateThenFail = createWorkflow("insights-test-update-then-fail", (input: WorkflowData<{ paths: UpdateUpgradePathInput[] }>) => {
+  updateUpgradePathsStep(input.paths)
+  failAfter()
+  return new WorkflowResponse(input)
+})
+const deleteThenFail = createWorkflow("insights-test-delete-then-fail", (input: WorkflowData<{ ids: string[] }>) => {
+  deleteUpgradePathsStep(input.ids)
+  failAfter()
+  return new WorkflowResponse(input)
+})
 
 const now = new Date()
 
@@ -127,6 +152,27 @@ medusaIntegrationTestRunner({
       expect(gone.status).toBe(404)
       const missing = await failure(api.get(`/admin/insights/upgrade-paths/iupg_missing/owners`, admin))
       expect(missing.status).toBe(404)
+    })
+
+    it("rolls back each step when a later step fails: created deleted, updated fields restored, deleted restored", async () => {
+      const insights = container.resolve<InsightsModuleService>(INSIGHTS_MODULE)
+      const v2 = software["Office Suite 2.0"]
+      const v3 = software["Office Suite 3.0"]
+      const created = await createThenFail(container).run({ input: { paths: [{ product_id: v2.id, successor_product_id: v3.id }] }, throwOnError: false })
+      expect(created.errors[0].error.message).toContain("planned failure")
+      expect(await insights.listUpgradePaths({})).toEqual([])
+
+      const [path] = await insights.createUpgradePaths([{ product_id: v2.id, successor_product_id: v3.id, edition: "All" }])
+      const updated = await updateThenFail(container).run({
+        input: { paths: [{ id: path.id, variant_id: v2.variants.German, successor_variant_id: v3.variants.German, edition: "German" }] },
+        throwOnError: false,
+      })
+      expect(updated.errors[0].error.message).toContain("planned failure")
+      expect(await insights.retrieveUpgradePath(path.id)).toMatchObject({ variant_id: null, successor_variant_id: null, edition: "All", is_active: true })
+
+      const deleted = await deleteThenFail(container).run({ input: { ids: [path.id] }, throwOnError: false })
+      expect(deleted.errors[0].error.message).toContain("planned failure")
+      expect((await insights.listUpgradePaths({ id: path.id })).map((p) => p.id)).toEqual([path.id])
     })
   },
 })
