@@ -1,6 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { SeededRandom } from "../../src/scripts/demo-data/random"
 import { adminHeaders } from "../helpers/auth"
 import { propensityStore, writeFacts } from "../helpers/insights-fixtures"
 import { eventually, failure } from "../helpers/requests"
@@ -114,6 +117,24 @@ medusaIntegrationTestRunner({
       expect(model.holdout_positives).toBeGreaterThan(200)
       expect(Math.abs(model.auc - 0.5)).toBeLessThan(0.06)
       expect(model.lift_top_decile).toBeLessThan(1.5)
+    })
+
+    it("ranks who is likely to have a metadata flag (the co-branded card), leaving out those who already have it", async () => {
+      // Most coffee regulars applied for the card, few others did.
+      const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+      const random = new SeededRandom(9)
+      const { rows } = await knex.raw(`select customer_id from customer_fact where customer_id like 'cus_prop_%' order by customer_id`)
+      const holders = (rows as { customer_id: string }[]).map((r) => r.customer_id).filter((id) => random.chance(habit.has(id) ? 0.7 : 0.04))
+      await knex("customer_fact").whereIn("customer_id", holders).update({ metadata: JSON.stringify({ cobrand_card: "yes" }) })
+      const model = await trained({ name: "Applies for the card", target: { metadata_key: "cobrand_card", metadata_value: "yes" }, horizon_days: 30 })
+      expect(model.status).toBe("completed")
+      expect(model.auc).toBeGreaterThan(0.75)
+      expect(model.scored_count).toBe(2500 - holders.length)
+      const { data } = await api.get(`/admin/insights/propensity-models/${model.id}/customers?limit=500`, admin)
+      const ranked = data.customers.map((c: { customer_id: string }) => c.customer_id)
+      expect(ranked.filter((id: string) => holders.includes(id))).toEqual([])
+      // The regulars who have no card yet are the most likely to apply.
+      expect(ranked.slice(0, 50).filter((id: string) => habit.has(id)).length).toBeGreaterThanOrEqual(45)
     })
   },
 })
