@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import localNotificationProvider from "@medusajs/medusa/notification-local"
 import { CUSTOMER_FACTS_MODULE } from "../../src/modules/customer-facts"
 import { MESSAGING_MODULE } from "../../src/modules/messaging"
 import type MessagingModuleService from "../../src/modules/messaging/service"
@@ -8,6 +9,9 @@ import type CustomerFactsModuleService from "../../src/modules/customer-facts/se
 import { REMINDERS_MODULE } from "../../src/modules/reminders"
 import type RemindersModuleService from "../../src/modules/reminders/service"
 import { seedDemoStore, type SeedReport } from "../../src/scripts/demo-data/seed-demo-store"
+import { CustomerFactsEvents, type CustomerFactsBulkRefreshedPayload } from "../../src/modules/customer-facts/events"
+import remindersFactsBulkRefreshed, { config as bulkRefreshedConfig } from "../../src/subscribers/reminders-facts-bulk-refreshed"
+import { recomputeRfmWorkflow } from "../../src/workflows/customer-facts/recompute-rfm"
 import { refreshCustomerFactsWorkflow } from "../../src/workflows/customer-facts/refresh-customer-facts"
 import { sendDueRemindersWorkflow } from "../../src/workflows/reminders/send-due-reminders"
 import { syncCustomerRemindersWorkflow } from "../../src/workflows/reminders/sync-customer-reminders"
@@ -369,6 +373,161 @@ medusaIntegrationTestRunner({
       await reminders.deleteReminderRules([rule.id])
       // Facts exist for everyone the seed made: the learned cycle reads them, not Medusa's orders.
       expect((await facts.listCustomerFacts({}, { take: 1 })).length).toBe(1)
+    })
+
+    it("a send the provider refused is tried again on later runs with backoff, once delivered is not sent again, and is final after the last retry", async () => {
+      const flaky = await dueShopper("flaky@reminders.example")
+      const down = await dueShopper("down@reminders.example")
+      const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+      const notifications = container.resolve(Modules.NOTIFICATION)
+      const failing = new Set([flaky.email, down.email])
+      const tries = new Map<string, number>()
+      const provider = localNotificationProvider.services[0].prototype as { send: (n: { to: string }) => Promise<unknown> }
+      const send = provider.send
+      const spy = jest.spyOn(provider, "send").mockImplementation(async function (this: unknown, notification: { to: string }) {
+        tries.set(notification.to, (tries.get(notification.to) ?? 0) + 1)
+        if (failing.has(notification.to)) throw new Error("provider unavailable")
+        return send.call(this, notification)
+      })
+      const reminderOf = async (shopper: { reminder: { id: string } }) => (await reminders.listReminders({ id: shopper.reminder.id }))[0]
+      const live = (shopper: { reminder: { id: string } }) => notifications.listNotifications({ idempotency_key: `reminder:${shopper.reminder.id}` })
+      try {
+        const t0 = new Date()
+        const first = await sendDueRemindersWorkflow(container).run({ input: { now: t0 } })
+        expect(first.result.retrying).toBeGreaterThanOrEqual(2)
+        for (const shopper of [flaky, down]) {
+          const r = await reminderOf(shopper)
+          expect(r).toMatchObject({ status: "scheduled", attempts: 1, reason: expect.stringContaining("provider unavailable") })
+          // The first retry waits retryBackoffMinutes (60).
+          expect(new Date(r.due_at).getTime()).toBe(t0.getTime() + 60 * 60_000)
+          expect(await live(shopper)).toMatchObject([{ status: "failure" }])
+          expect((await messaging.listMarketingMessages({ idempotency_key: `reminder:${shopper.reminder.id}` }))[0]).toMatchObject({ status: "failed" })
+        }
+        // Before the backoff has passed nothing is tried.
+        await sendDueRemindersWorkflow(container).run({ input: { now: new Date(t0.getTime() + 30 * 60_000) } })
+        expect((await reminderOf(flaky)).attempts).toBe(1)
+
+        const t1 = new Date(t0.getTime() + 61 * 60_000)
+        await sendDueRemindersWorkflow(container).run({ input: { now: t1 } })
+        const second = await reminderOf(flaky)
+        expect(second).toMatchObject({ status: "scheduled", attempts: 2 })
+        expect(new Date(second.due_at).getTime()).toBe(t1.getTime() + 120 * 60_000)
+
+        // The provider is back for the flaky address: the third try delivers it, once.
+        failing.delete(flaky.email)
+        const t2 = new Date(t1.getTime() + 121 * 60_000)
+        await sendDueRemindersWorkflow(container).run({ input: { now: t2 } })
+        expect(await reminderOf(flaky)).toMatchObject({ status: "sent", attempts: 3 })
+        expect(await live(flaky)).toMatchObject([{ status: "success" }])
+        expect((await messaging.listMarketingMessages({ idempotency_key: `reminder:${flaky.reminder.id}` }))).toMatchObject([{ status: "sent" }])
+        expect(await reminderOf(down)).toMatchObject({ status: "scheduled", attempts: 3 })
+
+        // Three retries (sendRetries) after the first try: the fourth refusal is final.
+        const t3 = new Date(t2.getTime() + 241 * 60_000)
+        const last = await sendDueRemindersWorkflow(container).run({ input: { now: t3 } })
+        expect(last.result.failed).toBeGreaterThanOrEqual(1)
+        expect(await reminderOf(down)).toMatchObject({ status: "failed", attempts: 4, reason: expect.stringContaining("provider unavailable") })
+        await sendDueRemindersWorkflow(container).run({ input: { now: new Date(t3.getTime() + 10 * DAY) } })
+        expect(await reminderOf(flaky)).toMatchObject({ status: "sent", attempts: 3 })
+        expect(await reminderOf(down)).toMatchObject({ status: "failed", attempts: 4 })
+        expect(tries.get(flaky.email)).toBe(3)
+        expect(tries.get(down.email)).toBe(4)
+      } finally {
+        spy.mockRestore()
+      }
+    })
+
+    it("the report's revenue of a reorder is net of a refund without a return", async () => {
+      const shopper = await dueShopper("refund-after-reorder@reminders.example")
+      await sendDueRemindersWorkflow(container).run({ input: {} })
+      const sent = (await reminders.listReminders({ id: shopper.reminder.id }))[0]
+      expect(sent).toMatchObject({ status: "sent" })
+      const reorder = await checkoutOverHttp(api, report.store, shopper, {
+        region: "taiwan",
+        sales_channel: report.store.salesChannelByCase.pharmacy,
+        items: [{ sku: "PH-FIN-28", quantity: 2 }],
+      })
+      const [line] = await eventually(
+        () => facts.listPurchaseFacts({ order_key: reorder }),
+        (rows) => rows.length === 1
+      )
+      const query = `from=${new Date(new Date(sent.sent_at!).getTime() - 1000).toISOString()}&to=${new Date(new Date(sent.sent_at!).getTime() + 1000).toISOString()}&rule_id=${ruleId}`
+      const revenue = async () => {
+        const { data } = await api.get(`/admin/reminders/report?${query}`, headers)
+        return data.report.revenue.find((r: { currency_code: string }) => r.currency_code === "twd")
+      }
+      const before = await revenue()
+      expect(before).toMatchObject({ orders: 1, reminders: 1 })
+      expect(Number(before.amount)).toBe(Number(line.net_amount))
+
+      const { data } = await api.get(`/admin/orders/${reorder}?fields=payment_collections.payments.id,payment_collections.payments.captured_at`, headers)
+      const payment = data.order.payment_collections[0].payments[0]
+      if (!payment.captured_at) {
+        await api.post(`/admin/payments/${payment.id}/capture`, {}, headers)
+      }
+      await api.post(`/admin/payments/${payment.id}/refund`, { amount: 300 }, headers)
+      await eventually(
+        () => facts.listOrderFacts({ order_key: reorder }),
+        (rows) => Number(rows[0]?.refunded_total) === 300
+      )
+      // No return: the units are still kept, the money is not.
+      expect((await facts.listPurchaseFacts({ order_key: reorder }))[0]).toMatchObject({ net_quantity: 2 })
+      expect(Number((await revenue()).amount)).toBeCloseTo(Number(line.net_amount) - 300, 4)
+    })
+
+    it("a history import gives an imported patient whose box runs out next week a due reminder; the nightly RFM run resyncs nothing", async () => {
+      const bulk: CustomerFactsBulkRefreshedPayload[] = []
+      container.resolve(Modules.EVENT_BUS).subscribe(CustomerFactsEvents.BULK_REFRESHED, async (event: { data: CustomerFactsBulkRefreshedPayload }) => {
+        bulk.push(event.data)
+      }, { subscriberId: "reminders-spec-bulk-refreshed" })
+      // One box, 22 days ago: it runs out in 6 days, and the rule's 3 days of lead make it due in 3.
+      const placed = new Date(today.getTime() - 22 * DAY)
+      const email = "imported-patient@reminders.example"
+      const body = new FormData()
+      body.append(
+        "customers",
+        new Blob([`email,first_name,last_name,phone,country_code,city,postal_code,created_at,marketing_consent,metadata\n${email},Ines,Imported,,de,Berlin,10115,2020-01-01,true,\n`], { type: "text/csv" }),
+        "customers.csv"
+      )
+      body.append(
+        "orders",
+        new Blob([`order_ref,email,placed_at,currency_code,sku,quantity,unit_amount,refunded_quantity\nRX-1,${email},${placed.toISOString()},twd,PH-FIN-28,1,1200,0\n`], { type: "text/csv" }),
+        "orders.csv"
+      )
+      const { data } = await api.post("/admin/customer-facts/imports", body, headers)
+      await eventually(
+        async () => (await api.get(`/admin/customer-facts/imports/${data.history_import.id}`, headers)).data.history_import,
+        (job) => job.status === "completed" || job.status === "failed",
+        120_000
+      )
+      const [profile] = await facts.listCustomerFacts({ email })
+      expect(profile).toBeDefined()
+      const reminder = await eventually(() => active(profile.customer_id), (r) => !!r, 60_000)
+      expect(reminder).toMatchObject({ status: "scheduled", sequence: 1 })
+      expect(new Date(reminder!.coverage_end).getTime()).toBe(placed.getTime() + 28 * DAY)
+      expect(new Date(reminder!.due_at).getTime()).toBe(placed.getTime() + 25 * DAY)
+      expect(await eventually(async () => bulk, (b) => b.some((p) => p.reason === "import"))).toContainEqual(expect.objectContaining({ reason: "import" }))
+
+      // The nightly run says it is the RFM scores: the reminders subscriber leaves coverage alone
+      // (the reminder and coverage removed here stay removed), a backfill rebuilds them.
+      await recomputeRfmWorkflow(container).run({ input: {} })
+      expect(await eventually(async () => bulk, (b) => b.some((p) => p.reason === "rfm"))).toContainEqual(expect.objectContaining({ reason: "rfm" }))
+      expect(bulkRefreshedConfig.event).toBe(CustomerFactsEvents.BULK_REFRESHED)
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const wipe = async () => {
+        await pg("reminder").where({ customer_id: profile.customer_id }).delete()
+        await pg("customer_coverage").where({ customer_id: profile.customer_id }).delete()
+      }
+      await wipe()
+      const handle = (reason: CustomerFactsBulkRefreshedPayload["reason"]) =>
+        remindersFactsBulkRefreshed({ event: { name: CustomerFactsEvents.BULK_REFRESHED, data: { customers: 1, reason } }, container, pluginOptions: {} })
+      await handle("rfm")
+      expect(await remindersOf(profile.customer_id)).toHaveLength(0)
+      expect(await reminders.listCustomerCoverages({ customer_id: profile.customer_id })).toHaveLength(0)
+      await handle("backfill")
+      const rebuilt = await active(profile.customer_id)
+      expect(new Date(rebuilt!.due_at).getTime()).toBe(placed.getTime() + 25 * DAY)
+      expect(await reminders.listCustomerCoverages({ customer_id: profile.customer_id, rule_id: ruleId })).toHaveLength(1)
     })
   },
 })

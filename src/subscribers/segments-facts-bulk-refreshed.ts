@@ -1,9 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { CustomerFactsEvents } from "../modules/customer-facts/events"
+import { CustomerFactsEvents, type CustomerFactsBulkRefreshedPayload } from "../modules/customer-facts/events"
 import { refreshLiveSegments } from "../workflows/segments/refresh-live-segments"
 
-/** Many customers' facts changed at once (backfill, import, nightly RFM) → every live segment in full. */
-export default async function segmentsFactsBulkRefreshed({ container }: SubscriberArgs<{ customers: number }>) {
+/** Many customers' facts changed at once (backfill, import, nightly RFM: any reason) → every live segment in full. */
+export default async function segmentsFactsBulkRefreshed({ container }: SubscriberArgs<CustomerFactsBulkRefreshedPayload>) {
   await refreshLiveSegments(container, { all: true })
 }
 

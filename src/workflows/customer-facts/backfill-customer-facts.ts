@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { CustomerFactsEvents } from "../../modules/customer-facts/events"
+import { CustomerFactsEvents, type CustomerFactsBulkRefreshedPayload } from "../../modules/customer-facts/events"
 import { backfillCustomerFactsStep } from "./steps/backfill-customer-facts"
 import { recomputeRfmStep } from "./steps/recompute-rfm"
 
@@ -18,7 +18,7 @@ export const backfillCustomerFactsWorkflow = createWorkflow(backfillCustomerFact
   const rfm = recomputeRfmStep({})
   emitEventStep({
     eventName: CustomerFactsEvents.BULK_REFRESHED,
-    data: transform({ backfill }, ({ backfill }) => ({ customers: backfill.customers })),
+    data: transform({ backfill }, ({ backfill }): CustomerFactsBulkRefreshedPayload => ({ customers: backfill.customers, reason: "backfill" })),
   })
   return new WorkflowResponse(transform({ backfill, rfm }, ({ backfill, rfm }) => ({ ...backfill, ...rfm })))
 })

@@ -1,6 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { CustomerFactsEvents } from "../../modules/customer-facts/events"
+import { CustomerFactsEvents, type CustomerFactsBulkRefreshedPayload } from "../../modules/customer-facts/events"
 import { finishHistoryImportStep } from "./steps/finish-history-import"
 import { importHistoryCustomersStep } from "./steps/import-history-customers"
 import { importHistoryOrdersStep } from "./steps/import-history-orders"
@@ -34,7 +34,7 @@ export const importHistoryWorkflow = createWorkflow(importHistoryWorkflowId, (in
     recomputeRfmStep({})
     emitEventStep({
       eventName: CustomerFactsEvents.BULK_REFRESHED,
-      data: transform({ customers }, ({ customers }) => ({ customers: customers.rows })),
+      data: transform({ customers }, ({ customers }): CustomerFactsBulkRefreshedPayload => ({ customers: customers.rows, reason: "import" })),
     })
   })
   const finished = finishHistoryImportStep({ import_id: input.import_id })

@@ -1,4 +1,5 @@
 export * from "./create-reorder-cart"
 export * from "./learn-reminder-cycles"
 export * from "./send-due-reminders"
+export * from "./sync-all-reminder-coverage"
 export * from "./sync-customer-reminders"
