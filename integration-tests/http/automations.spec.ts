@@ -209,6 +209,37 @@ medusaIntegrationTestRunner({
       expect(credited).toMatchObject([{ customer_id: lapsed.id, type: "adjust", points: 50 }])
     })
 
+    it("first order: only customers meeting the conditions enter, and are added to the group", async () => {
+      const [group] = await container.resolve(Modules.CUSTOMER).createCustomerGroups([{ name: "First-order VIPs" }])
+      const automation = await createAutomation({
+        name: "First order VIP",
+        is_active: true,
+        trigger: { type: "order_placed", nth: 1 },
+        conditions: { field: "email_domain", op: "in", values: ["vip.automations.example"] },
+        steps: [{ type: "add_to_group", customer_group_id: group.id }],
+      })
+      const vip = await consenting("first@vip.automations.example")
+      const other = await consenting("first@plain.automations.example")
+      await refreshCustomerFactsWorkflow(container).run({ input: { customer_ids: [vip.id, other.id] } })
+      for (const shopper of [vip, other]) {
+        await checkoutOverHttp(api, report.store, shopper, {
+          region: "taiwan",
+          sales_channel: report.store.salesChannelByCase.pharmacy,
+          items: [{ sku: "PH-FIN-28", quantity: 1 }],
+        })
+      }
+      const [journey] = await eventually(
+        () => journeysOf(automation.id, vip.id),
+        (j) => j.length === 1
+      )
+      expect(journey).toMatchObject({ status: "active", entry_key: expect.stringMatching(/^order:/) })
+      expect(await journeysOf(automation.id, other.id)).toHaveLength(0)
+      await run(new Date())
+      const [member] = await container.resolve(Modules.CUSTOMER).listCustomers({ id: [vip.id], groups: { id: [group.id] } }, { select: ["id"] })
+      expect(member?.id).toBe(vip.id)
+      expect((await journeysOf(automation.id, vip.id))[0]).toMatchObject({ status: "completed" })
+    })
+
     it("segment entered: the entry event twice starts one journey; holdout members get no e-mail", async () => {
       const members = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => consenting(`member${i}@seg.automations.example`)))
       // Members must have their facts before the segment can take them in.
