@@ -2,9 +2,9 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { INSIGHTS_MODULE } from "../../../../modules/insights"
 import type InsightsModuleService from "../../../../modules/insights/service"
 import { createUpgradePathsWorkflow } from "../../../../workflows/insights/create-upgrade-paths"
+import { UPGRADE_PATH_FIELDS } from "../helpers"
 import type { AdminCreateUpgradePathType, AdminUpgradePathsParamsType } from "../validators"
 
-export const UPGRADE_PATH_FIELDS: string[] = ["id", "product_id", "variant_id", "successor_product_id", "successor_variant_id", "edition", "is_active", "created_at", "updated_at"]
 
 /** Upgrade paths, newest first; filter by predecessor product or active state. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminUpgradePathsParamsType>, res: MedusaResponse) => {

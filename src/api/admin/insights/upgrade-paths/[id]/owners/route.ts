@@ -2,11 +2,11 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { INSIGHTS_MODULE } from "../../../../../../modules/insights"
 import type InsightsModuleService from "../../../../../../modules/insights/service"
 import type { AdminUpgradeOwnersParamsType } from "../../../validators"
-import { refetchUpgradePath } from "../route"
+import { refetchUpgradePath } from "../../../helpers"
 
 /** Owners of the predecessor without the successor: how many, and a page of them (keyset by customer id). */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminUpgradeOwnersParamsType>, res: MedusaResponse) => {
-  await refetchUpgradePath(req, req.params.id)
+  await refetchUpgradePath(req.scope, req.params.id)
   const { limit, after } = req.validatedQuery
   const { customers, count } = await req.scope
     .resolve<InsightsModuleService>(INSIGHTS_MODULE)
