@@ -320,6 +320,55 @@ class AutomationsModuleService extends MedusaService({ Automation, AutomationJou
       .select("customer_id", "last_order_at")
   }
 
+  /**
+   * One keyset page (by customer id) of customers whose anniversary is `on`'s UTC day, in an
+   * earlier year: their sign-up day, or a "YYYY-MM-DD" date under `metadata_key` (a birthday).
+   * Outside leap years, 29 February is celebrated on the 28th. Malformed metadata dates never match.
+   */
+  @InjectManager()
+  async listAnniversaryCustomers(
+    input: { date: "signup" | "metadata"; metadata_key?: string; on: Date; after?: string | null; limit?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ customer_id: string; day: string }[]> {
+    const year = input.on.getUTCFullYear()
+    const monthDay = input.on.toISOString().slice(5, 10)
+    const leap = new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1
+    const days = monthDay === "02-28" && !leap ? ["02-28", "02-29"] : [monthDay]
+    const day =
+      input.date === "signup"
+        ? { sql: `to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD')`, bindings: [] as string[] }
+        : { sql: `case when c.metadata->>? ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' then c.metadata->>? end`, bindings: [input.metadata_key!, input.metadata_key!] }
+    const { rows } = await contextKnex(sharedContext).raw(
+      `select c.id as customer_id, d.day from customer c cross join lateral (select ${day.sql} as day) d
+       where c.deleted_at is null and c.id > ? and substring(d.day from 6 for 5) = any(?::text[]) and substring(d.day from 1 for 4)::int < ?
+       order by c.id limit ?`,
+      sqlBindings(...day.bindings, input.after ?? "", days, year, input.limit ?? 1000)
+    )
+    return rows
+  }
+
+  /**
+   * One keyset page (by row id) of a logged-in customer's product views whose last view lies in
+   * [since, until) with no purchase of that product (per the purchase facts) since the day of the
+   * view: the viewed-but-not-bought trigger's candidates, one per customer × product × day.
+   */
+  @InjectManager()
+  async listViewedNotBought(
+    input: { since: Date; until: Date; after?: string | null; limit?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; customer_id: string; product_id: string; activity_date: Date; last_event_at: Date }[]> {
+    const { rows } = await contextKnex(sharedContext).raw(
+      `select t.id, t.customer_id, t.product_id, t.activity_date, t.last_event_at from browsing_activity t
+       where t.customer_id is not null and t.deleted_at is null and t.view_count > 0
+         and t.last_event_at >= ? and t.last_event_at < ? and t.id > ?
+         and not exists (select 1 from purchase_fact p where p.customer_id = t.customer_id and p.product_id = t.product_id
+                         and p.net_quantity > 0 and p.placed_at >= t.activity_date)
+       order by t.id limit ?`,
+      sqlBindings(input.since, input.until, input.after ?? "", input.limit ?? 1000)
+    )
+    return rows
+  }
+
   /** Journey and message counts per automation, for the list. */
   @InjectManager()
   async countJourneys(automationIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<Map<string, AutomationCounts>> {

@@ -12,4 +12,6 @@ export const LoyaltyPointsEvents = {
   PURCHASE_REWARD_ISSUED: "loyalty.purchase_reward_issued",
   /** payload: `{ customer_id, from_tier_id, to_tier_id }` */
   TIER_CHANGED: "loyalty.tier_changed",
+  /** payload: `{ referral_id, referrer_customer_id, referee_customer_id, order_id }`: a referee's first order rewarded the referral. */
+  REFERRAL_CONVERTED: "loyalty.referral_converted",
 } as const

@@ -14,7 +14,21 @@ const whole = (field: string, min: number, max: number) =>
     .max(max, { message: `${field} must be at most ${max}` })
 const id = (field: string) => z.string({ message: `${field} is required` }).trim().min(1, { message: `${field} must not be empty` })
 
-export const TRIGGER_TYPES = ["cart_abandoned", "win_back", "segment_entered", "order_placed"] as const
+export const TRIGGER_TYPES = [
+  "cart_abandoned",
+  "win_back",
+  "segment_entered",
+  "segment_exited",
+  "order_placed",
+  "tier_changed",
+  "points_expiring",
+  "anniversary",
+  "viewed_not_bought",
+  "referral_converted",
+] as const
+export const TIER_DIRECTIONS = ["up", "down"] as const
+export const ANNIVERSARY_DATES = ["signup", "metadata"] as const
+export const REFERRAL_SIDES = ["referrer", "referee"] as const
 
 export const TriggerSchema = z.discriminatedUnion(
   "type",
@@ -36,6 +50,56 @@ export const TriggerSchema = z.discriminatedUnion(
       })
       .strict(),
     z.object({ type: z.literal("segment_entered"), segment_id: id("trigger.segment_id") }).strict(),
+    z.object({ type: z.literal("segment_exited"), segment_id: id("trigger.segment_id") }).strict(),
+    z
+      .object({
+        type: z.literal("tier_changed"),
+        /** Only changes into this tier (omitted: any tier, or none). */
+        tier_id: id("trigger.tier_id").optional(),
+        /** Only moves up (to a higher rank, or from no tier) or down (to a lower rank, or to no tier). */
+        direction: z.enum(TIER_DIRECTIONS, { message: "trigger.direction must be up or down" }).optional(),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal("points_expiring"),
+        /** Points (not redeemed, not reversed) expire within this many days. */
+        days: whole("trigger.days", 1, 365),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal("anniversary"),
+        /** The customer's sign-up day (created_at), or a "YYYY-MM-DD" date in their metadata (a birthday). */
+        date: z.enum(ANNIVERSARY_DATES, { message: "trigger.date must be signup or metadata" }),
+        metadata_key: z
+          .string({ message: "trigger.metadata_key must be a string" })
+          .regex(/^[A-Za-z0-9_]{1,64}$/, { message: "trigger.metadata_key must be 1-64 letters, digits or underscores" })
+          .optional(),
+      })
+      .strict()
+      .superRefine((t, ctx) => {
+        if (t.date === "metadata" && !t.metadata_key) {
+          ctx.addIssue({ code: "custom", path: ["metadata_key"], message: 'trigger.metadata_key is required with date "metadata"' })
+        }
+        if (t.date === "signup" && t.metadata_key) {
+          ctx.addIssue({ code: "custom", path: ["metadata_key"], message: 'trigger.metadata_key is only for date "metadata"' })
+        }
+      }),
+    z
+      .object({
+        type: z.literal("viewed_not_bought"),
+        /** A product viewed by a logged-in customer, not ordered within this many hours of the last view. */
+        hours: whole("trigger.hours", 1, 24 * 30),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal("referral_converted"),
+        /** Who enters when a referee's first order converts the referral (default: the referrer). */
+        side: z.enum(REFERRAL_SIDES, { message: "trigger.side must be referrer or referee" }).optional(),
+      })
+      .strict(),
     z
       .object({
         type: z.literal("order_placed"),

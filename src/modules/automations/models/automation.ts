@@ -3,7 +3,8 @@ import { model } from "@medusajs/framework/utils"
 export const REENTRY_MODES = ["once", "every_n_days"] as const
 
 /**
- * A rule-triggered flow: a trigger (cart abandoned, win-back, segment entered, Nth order), an
+ * A rule-triggered flow: a trigger (cart abandoned, win-back, segment entered or exited, Nth order,
+ * tier changed, points expiring, anniversary, viewed but not bought, referral converted), an
  * optional condition tree in the segment language, steps run in order (waits and actions), exit on
  * an order, a re-entry rule and a holdout share. Trigger, conditions and steps are validated JSON
  * (definition/schema.ts); journeys follow the steps as they were when each step runs.

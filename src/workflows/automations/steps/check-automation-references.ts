@@ -1,6 +1,8 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { AutomationStep, AutomationTrigger } from "../../../modules/automations/definition/schema"
+import { LOYALTY_POINTS_MODULE } from "../../../modules/loyalty-points"
+import type LoyaltyPointsModuleService from "../../../modules/loyalty-points/service"
 import { SEGMENTS_MODULE } from "../../../modules/segments"
 import type { SegmentNode } from "../../../modules/segments/definition/schema"
 import type SegmentsModuleService from "../../../modules/segments/service"
@@ -9,14 +11,18 @@ import { resolveReferences } from "../../segments/resolve-references"
 export type AutomationReferences = { trigger?: AutomationTrigger; conditions?: SegmentNode | null; steps?: AutomationStep[] }
 
 /**
- * Checks what an automation names outside itself: the trigger's segment, the customer groups of
+ * Checks what an automation names outside itself: the trigger's segment or tier, the customer groups of
  * its steps, and the categories, collections, regions and segments of its conditions. An unknown
  * id is a 400 naming its field. Reads only: nothing to compensate.
  */
 export const checkAutomationReferencesStep = createStep("check-automation-references", async (input: AutomationReferences, { container }) => {
-  if (input.trigger?.type === "segment_entered") {
+  if (input.trigger?.type === "segment_entered" || input.trigger?.type === "segment_exited") {
     const [segment] = await container.resolve<SegmentsModuleService>(SEGMENTS_MODULE).listSegments({ id: input.trigger.segment_id }, { select: ["id"] })
     if (!segment) throw new MedusaError(MedusaError.Types.INVALID_DATA, `trigger.segment_id: no segment "${input.trigger.segment_id}"`)
+  }
+  if (input.trigger?.type === "tier_changed" && input.trigger.tier_id) {
+    const [tier] = await container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE).listLoyaltyTiers({ id: input.trigger.tier_id }, { select: ["id"] })
+    if (!tier) throw new MedusaError(MedusaError.Types.INVALID_DATA, `trigger.tier_id: no loyalty tier "${input.trigger.tier_id}"`)
   }
   const groups = (input.steps ?? []).flatMap((s, i) => (s.type === "add_to_group" ? [{ i, id: s.customer_group_id }] : []))
   if (groups.length) {

@@ -3,7 +3,11 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_POINTS_MODULE } from "../../../modules/loyalty-points"
 import type LoyaltyPointsModuleService from "../../../modules/loyalty-points/service"
 
-export type ReferralOutcome = { referral_id: string | null; customer_ids: string[] }
+export type ReferralOutcome = {
+  referral_id: string | null
+  /** [referrer, referee] when rewarded, else empty. */
+  customer_ids: string[]
+}
 
 /** A referee's first order rewards both sides (pending for the return window); compensation voids it. */
 export const rewardReferralStep = createStep(

@@ -4,6 +4,7 @@ import { errorMessage } from "../../../lib/error-message"
 import type { Automation, AutomationPayload, AutomationStep, AutomationTrigger } from "../lib/types"
 import { useSaveAutomation } from "../lib/use-automations"
 import { StepCard } from "./step-card"
+import { TriggerOptions } from "./trigger-options"
 
 const NEW_STEPS: Record<AutomationStep["type"], AutomationStep> = {
   wait: { type: "wait", amount: 1, unit: "days" },
@@ -17,14 +18,26 @@ const NEW_TRIGGERS: Record<AutomationTrigger["type"], AutomationTrigger> = {
   cart_abandoned: { type: "cart_abandoned", hours: 4 },
   win_back: { type: "win_back", days: 90 },
   segment_entered: { type: "segment_entered", segment_id: "" },
+  segment_exited: { type: "segment_exited", segment_id: "" },
   order_placed: { type: "order_placed", nth: 1 },
+  tier_changed: { type: "tier_changed", direction: "up" },
+  points_expiring: { type: "points_expiring", days: 14 },
+  anniversary: { type: "anniversary", date: "metadata", metadata_key: "birthday" },
+  viewed_not_bought: { type: "viewed_not_bought", hours: 24 },
+  referral_converted: { type: "referral_converted", side: "referrer" },
 }
 
 const TRIGGER_LABELS: Record<AutomationTrigger["type"], string> = {
   cart_abandoned: "Cart abandoned",
   win_back: "Win-back (no order for N days)",
   segment_entered: "Entered a segment",
+  segment_exited: "Left a segment",
   order_placed: "Nth order placed",
+  tier_changed: "Loyalty tier changed",
+  points_expiring: "Points about to expire (within N days)",
+  anniversary: "Birthday or sign-up anniversary",
+  viewed_not_bought: "Viewed but not bought (within N hours)",
+  referral_converted: "Referral converted",
 }
 
 export const EMPTY_AUTOMATION: AutomationPayload = {
@@ -133,15 +146,7 @@ export const AutomationEditor = ({ automation, onSaved }: { automation?: Automat
                 ))}
               </Select.Content>
             </Select>
-            {trigger.type === "cart_abandoned" ? (
-              <Input type="number" min={1} value={trigger.hours} onChange={(e) => set("trigger", { ...trigger, hours: Number(e.target.value) })} aria-label="Hours" />
-            ) : trigger.type === "win_back" ? (
-              <Input type="number" min={1} value={trigger.days} onChange={(e) => set("trigger", { ...trigger, days: Number(e.target.value) })} aria-label="Days" />
-            ) : trigger.type === "segment_entered" ? (
-              <Input placeholder="Segment id" value={trigger.segment_id} onChange={(e) => set("trigger", { ...trigger, segment_id: e.target.value })} />
-            ) : (
-              <Input type="number" min={1} value={trigger.nth} onChange={(e) => set("trigger", { ...trigger, nth: Number(e.target.value) })} aria-label="Order number" />
-            )}
+            <TriggerOptions trigger={trigger} onChange={(t) => set("trigger", t)} />
           </div>
         </div>
         {form.steps.map((step, i) => (

@@ -9,8 +9,20 @@ export function describeTrigger(t: AutomationTrigger): string {
       return `No order for ${t.days} days`
     case "segment_entered":
       return `Entered segment ${t.segment_id}`
+    case "segment_exited":
+      return `Left segment ${t.segment_id}`
     case "order_placed":
       return t.nth === 1 ? "First order placed" : `Order number ${t.nth} placed`
+    case "tier_changed":
+      return `Loyalty tier changed${t.direction ? ` ${t.direction}` : ""}${t.tier_id ? ` into ${t.tier_id}` : ""}`
+    case "points_expiring":
+      return `Points expiring within ${t.days} days`
+    case "anniversary":
+      return t.date === "signup" ? "Sign-up anniversary" : `Anniversary of metadata.${t.metadata_key}`
+    case "viewed_not_bought":
+      return `Viewed, not bought within ${t.hours} h`
+    case "referral_converted":
+      return `Referral converted (the ${t.side ?? "referrer"} enters)`
   }
 }
 

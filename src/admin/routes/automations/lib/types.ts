@@ -3,7 +3,13 @@ export type AutomationTrigger =
   | { type: "cart_abandoned"; hours: number; max_age_hours?: number }
   | { type: "win_back"; days: number }
   | { type: "segment_entered"; segment_id: string }
+  | { type: "segment_exited"; segment_id: string }
   | { type: "order_placed"; nth: number }
+  | { type: "tier_changed"; tier_id?: string; direction?: "up" | "down" }
+  | { type: "points_expiring"; days: number }
+  | { type: "anniversary"; date: "signup" | "metadata"; metadata_key?: string }
+  | { type: "viewed_not_bought"; hours: number }
+  | { type: "referral_converted"; side?: "referrer" | "referee" }
 
 export type AutomationStep =
   | { type: "wait"; amount: number; unit: "hours" | "days" }
