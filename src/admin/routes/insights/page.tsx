@@ -2,10 +2,14 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { LightBulb } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Select, Table, Text, toast } from "@medusajs/ui"
 import type { FetchError } from "@medusajs/js-sdk"
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { errorMessage } from "../../lib/error-message"
 import { sdk } from "../../lib/sdk"
+import { NewPropensityModelDrawer } from "./components/new-propensity-model-drawer"
+import { PropensityModelDrawer } from "./components/propensity-model-drawer"
+import { propensityStatusColor } from "./lib/propensity-status"
+import { usePropensityModels, useSavePropensitySegment } from "./lib/use-propensity-models"
 
 type CoPurchaseItem = {
   related_key: string
@@ -18,18 +22,6 @@ type CoPurchaseItem = {
   lift: number
 }
 type CoPurchasesResponse = { product: { key: string; title?: string }; computed_at: string | null; items: CoPurchaseItem[]; count: number }
-type PropensityModel = {
-  id: string
-  name: string
-  status: string
-  failure: string | null
-  horizon_days: number
-  auc: number | null
-  lift_top_decile: number | null
-  scored_count: number
-  trained_at: string | null
-  segment_id: string | null
-}
 
 const percent = (v: number) => `${(v * 100).toFixed(1)} %`
 
@@ -101,28 +93,35 @@ const PromoteTogether = () => {
   )
 }
 
-/** Propensity models with their held-out AUC and lift, and "save the top K as a segment". */
+/**
+ * Propensity models with their held-out AUC and lift, "New model", and "save the top 1,000 as a
+ * segment"; a row opens the model's detail drawer.
+ */
 const PropensityModels = () => {
-  const client = useQueryClient()
-  const models = useQuery<{ propensity_models: PropensityModel[] }, FetchError>({
-    queryKey: ["insights", "propensity-models"],
-    queryFn: () => sdk.client.fetch(`/admin/insights/propensity-models`),
-  })
-  const segment = useMutation<unknown, FetchError, { id: string; top_k: number }>({
-    mutationFn: ({ id, top_k }) => sdk.client.fetch(`/admin/insights/propensity-models/${id}/segment`, { method: "POST", body: { top_k } }),
-    onSuccess: () => {
-      toast.success("Segment saved", { description: "Campaigns can target it now." })
-      client.invalidateQueries({ queryKey: ["insights", "propensity-models"] })
-    },
-    onError: (error) => toast.error("Could not save the segment", { description: errorMessage(error) }),
-  })
+  const models = usePropensityModels()
+  const segment = useSavePropensitySegment()
+  const [creating, setCreating] = useState(false)
+  const [openId, setOpenId] = useState<string | null>(null)
+  const saveTop = (id: string) =>
+    segment.mutate(
+      { id, top_k: 1000 },
+      {
+        onSuccess: () => toast.success("Segment saved", { description: "Campaigns can target it now." }),
+        onError: (error) => toast.error("Could not save the segment", { description: errorMessage(error) }),
+      }
+    )
   return (
     <Container className="flex flex-col gap-y-4 px-6 py-4">
-      <div>
-        <Heading level="h2">Who will buy next</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          AUC 0.5 is a coin toss, 1.0 a perfect ranking; lift at the top 10 %: how much likelier the best-scored tenth bought than anyone (held-out period).
-        </Text>
+      <div className="flex items-start justify-between gap-x-4">
+        <div>
+          <Heading level="h2">Who will buy next</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            AUC 0.5 is a coin toss, 1.0 a perfect ranking; lift at the top 10 %: how much likelier the best-scored tenth bought than anyone (held-out period).
+          </Text>
+        </div>
+        <Button size="small" variant="secondary" onClick={() => setCreating(true)}>
+          New model
+        </Button>
       </div>
       <Table>
         <Table.Header>
@@ -137,21 +136,21 @@ const PropensityModels = () => {
         </Table.Header>
         <Table.Body>
           {(models.data?.propensity_models ?? []).map((m) => (
-            <Table.Row key={m.id}>
+            <Table.Row key={m.id} className="cursor-pointer" onClick={() => setOpenId(m.id)}>
               <Table.Cell>
                 {m.name} <span className="text-ui-fg-muted">({m.horizon_days} days)</span>
               </Table.Cell>
               <Table.Cell title={m.failure ?? undefined}>
-                <Badge size="2xsmall" color={m.status === "completed" ? "green" : m.status === "failed" ? "red" : "grey"}>
+                <Badge size="2xsmall" color={propensityStatusColor(m.status)}>
                   {m.status}
                 </Badge>
               </Table.Cell>
               <Table.Cell>{m.auc?.toFixed(3) ?? "–"}</Table.Cell>
               <Table.Cell>{m.lift_top_decile ? `${m.lift_top_decile.toFixed(2)}×` : "–"}</Table.Cell>
               <Table.Cell>{m.scored_count}</Table.Cell>
-              <Table.Cell>
+              <Table.Cell onClick={(e) => e.stopPropagation()}>
                 {m.status === "completed" && (
-                  <Button size="small" variant="secondary" isLoading={segment.isPending} onClick={() => segment.mutate({ id: m.id, top_k: 1000 })}>
+                  <Button size="small" variant="secondary" isLoading={segment.isPending && segment.variables?.id === m.id} onClick={() => saveTop(m.id)}>
                     {m.segment_id ? "Save top 1,000 again" : "Save top 1,000 as a segment"}
                   </Button>
                 )}
@@ -160,7 +159,14 @@ const PropensityModels = () => {
           ))}
         </Table.Body>
       </Table>
+      {models.data && !models.data.propensity_models.length && (
+        <Text size="small" className="text-ui-fg-muted">
+          No models yet: "New model" defines one and the worker trains it.
+        </Text>
+      )}
       {models.error && <Text className="text-ui-fg-error">{errorMessage(models.error)}</Text>}
+      <NewPropensityModelDrawer open={creating} onOpenChange={setCreating} onCreated={(model) => setOpenId(model.id)} />
+      <PropensityModelDrawer modelId={openId} onClose={() => setOpenId(null)} />
     </Container>
   )
 }
