@@ -1,58 +1,10 @@
 import { Input, Select, Textarea } from "@medusajs/ui"
 import { useStoreCurrencies } from "../../hooks/use-segment-lookups"
-import { EntityDrawer, type EntityDrawerProps, type FieldErrors } from "../common/entity-drawer"
+import { EntityDrawer, type EntityDrawerProps } from "../common/entity-drawer"
 import { FormField } from "../common/form-field"
-import { CONTRACT_STATUSES, type Contract, type ContractPayload, type ContractStatus } from "./types"
+import { CONTRACT_FIELDS, toContractDraft, toContractPayload } from "./drafts"
+import { CONTRACT_STATUSES, type Contract, type ContractStatus } from "./types"
 import { useSaveContract } from "./use-b2b"
-
-const FIELDS = ["title", "status", "valid_from", "valid_to", "currency_code", "renewal_reminder_days", "notes"] as const
-type Field = (typeof FIELDS)[number]
-type Draft = {
-  title: string
-  status: ContractStatus
-  valid_from: string
-  valid_to: string
-  currency_code: string
-  renewal_reminder_days: string
-  notes: string
-  /** The days as loaded: an unchanged day is not sent back (the server reads a bare day as its start or end). */
-  loaded: { valid_from: string; valid_to: string } | null
-}
-
-/** The UTC day of an ISO time, as the server reads a bare day. */
-const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : "")
-
-const toDraft = (contract: Contract | null): Draft => ({
-  title: contract?.title ?? "",
-  status: contract?.status ?? "draft",
-  valid_from: day(contract?.valid_from) || new Date().toISOString().slice(0, 10),
-  valid_to: day(contract?.valid_to),
-  currency_code: contract?.currency_code ?? "",
-  renewal_reminder_days: String(contract?.renewal_reminder_days ?? 30),
-  notes: contract?.notes ?? "",
-  loaded: contract ? { valid_from: day(contract.valid_from), valid_to: day(contract.valid_to) } : null,
-})
-
-function toPayload(draft: Draft): { payload?: ContractPayload; errors: FieldErrors<Field> } {
-  const errors: FieldErrors<Field> = {}
-  if (!draft.title.trim()) errors.title = "title must not be empty"
-  if (!draft.valid_from) errors.valid_from = "valid_from: the first day the contract prices apply"
-  if (draft.valid_to && draft.valid_from && draft.valid_to < draft.valid_from) errors.valid_to = "valid_to must not be before valid_from"
-  if (!/^[a-z]{3}$/.test(draft.currency_code)) errors.currency_code = "currency_code: choose the contract's currency"
-  const days = Number(draft.renewal_reminder_days)
-  if (!Number.isInteger(days) || days < 0 || days > 365) errors.renewal_reminder_days = "renewal_reminder_days must be a whole number between 0 and 365"
-  if (Object.keys(errors).length) return { errors }
-  const payload: ContractPayload = {
-    title: draft.title.trim(),
-    status: draft.status,
-    currency_code: draft.currency_code,
-    renewal_reminder_days: days,
-    notes: draft.notes.trim() || null,
-  }
-  if (!draft.loaded || draft.loaded.valid_from !== draft.valid_from) payload.valid_from = draft.valid_from
-  if (!draft.loaded || draft.loaded.valid_to !== draft.valid_to) payload.valid_to = draft.valid_to || null
-  return { errors, payload }
-}
 
 /**
  * The contract editor: title, status, validity (its price list's starts_at / ends_at, both days
@@ -67,9 +19,9 @@ export const ContractDrawer = ({ companyId, ...props }: EntityDrawerProps<Contra
       {...props}
       noun="contract"
       description="The prices a company pays, as a Medusa price list ruled on its customer group."
-      toDraft={toDraft}
-      toPayload={toPayload}
-      fields={FIELDS}
+      toDraft={toContractDraft}
+      toPayload={toContractPayload}
+      fields={CONTRACT_FIELDS}
       mutation={save}
       savedName={({ contract }) => contract.title}
     >

@@ -1,48 +1,10 @@
 import { Input, Select } from "@medusajs/ui"
 import { CustomerPicker } from "../email-campaigns/customer-picker"
-import { EntityDrawer, type EntityDrawerProps, type FieldErrors } from "../common/entity-drawer"
+import { EntityDrawer, type EntityDrawerProps } from "../common/entity-drawer"
 import { FormField } from "../common/form-field"
-import { EMPLOYEE_ROLES, SPENDING_LIMIT_PERIODS, type Employee, type EmployeePayload, type EmployeeRole, type SpendingLimitPeriod } from "./types"
+import { EMPLOYEE_FIELDS, NONE, toEmployeeDraft, toEmployeePayload } from "./drafts"
+import { EMPLOYEE_ROLES, SPENDING_LIMIT_PERIODS, type Employee, type EmployeeRole, type SpendingLimitPeriod } from "./types"
 import { useSaveEmployee } from "./use-b2b"
-
-const FIELDS = ["customer_id", "role", "spending_limit", "spending_limit_currency_code", "spending_limit_period"] as const
-type Field = (typeof FIELDS)[number]
-type Draft = { customer_id: string | null; role: EmployeeRole; spending_limit: string; spending_limit_currency_code: string; spending_limit_period: SpendingLimitPeriod | "" }
-
-const NONE = "none"
-
-const toDraft = (employee: Employee | null): Draft => ({
-  customer_id: employee?.customer_id ?? null,
-  role: employee?.role ?? "buyer",
-  spending_limit: employee?.spending_limit === null || employee?.spending_limit === undefined ? "" : String(employee.spending_limit),
-  spending_limit_currency_code: employee?.spending_limit_currency_code ?? "",
-  spending_limit_period: employee?.spending_limit_period ?? "",
-})
-
-/** A spending limit is an amount in a currency per period: all three, or none (no limit). */
-function toPayload(draft: Draft): { payload?: EmployeePayload; errors: FieldErrors<Field> } {
-  const errors: FieldErrors<Field> = {}
-  if (!draft.customer_id) errors.customer_id = "Choose the customer who works for the company."
-  const amount = draft.spending_limit.trim()
-  const currency = draft.spending_limit_currency_code.trim().toLowerCase()
-  const limited = !!(amount || currency || draft.spending_limit_period)
-  if (limited) {
-    if (!amount || !(Number(amount) > 0)) errors.spending_limit = "spending_limit must be an amount above 0 (or clear all three: no limit)"
-    if (!/^[a-z]{3}$/.test(currency)) errors.spending_limit_currency_code = "spending_limit_currency_code must be a three-letter currency code, e.g. eur"
-    if (!draft.spending_limit_period) errors.spending_limit_period = "spending_limit_period: choose the period the limit is for"
-  }
-  if (Object.keys(errors).length) return { errors }
-  return {
-    errors,
-    payload: {
-      customer_id: draft.customer_id!,
-      role: draft.role,
-      spending_limit: limited ? Number(amount) : null,
-      spending_limit_currency_code: limited ? currency : null,
-      spending_limit_period: limited ? (draft.spending_limit_period as SpendingLimitPeriod) : null,
-    },
-  }
-}
 
 /** Adds an existing customer as an employee (they join the company's customer group) or edits an employee's role and spending limit. */
 export const EmployeeDrawer = ({ companyId, ...props }: EntityDrawerProps<Employee> & { companyId: string }) => {
@@ -52,9 +14,9 @@ export const EmployeeDrawer = ({ companyId, ...props }: EntityDrawerProps<Employ
       {...props}
       noun="employee"
       description="A customer who buys for the company at its contract prices."
-      toDraft={toDraft}
-      toPayload={toPayload}
-      fields={FIELDS}
+      toDraft={toEmployeeDraft}
+      toPayload={toEmployeePayload}
+      fields={EMPLOYEE_FIELDS}
       mutation={save}
       savedName={(saved) => {
         const e = saved.employee ?? saved.employees?.[0]

@@ -4,27 +4,10 @@ import { useEffect, useState, type FormEvent } from "react"
 import { errorMessage } from "../../lib/error-message"
 import { FormField } from "../common/form-field"
 import { FormDrawerFooter, FormError } from "../common/form-drawer-parts"
+import { emptyBand, toTiers, type Band } from "./drafts"
 import type { Contract } from "./types"
 import { useContractPrices, useSetVariantTiers } from "./use-b2b"
 import { SingleVariantPicker } from "./variant-picker"
-
-type Band = { min: string; max: string; amount: string }
-
-const emptyBand = (): Band => ({ min: "", max: "", amount: "" })
-
-/** Bands in order must not overlap and each needs an amount above 0: checked here, and again by the server. */
-function checkBands(bands: Band[]): string | null {
-  const parsed = bands.map((b) => ({ min: b.min ? Number(b.min) : 1, max: b.max ? Number(b.max) : Infinity, amount: b.amount.trim() }))
-  for (const [i, b] of parsed.entries()) {
-    if (!/^\d+(\.\d{1,4})?$/.test(b.amount) || Number(b.amount) <= 0) return `band ${i + 1}: amount must be above 0 (at most 4 decimals), e.g. 19.90`
-    if (!Number.isInteger(b.min) || b.min < 1 || (b.max !== Infinity && (!Number.isInteger(b.max) || b.max < b.min))) return `band ${i + 1}: quantities must be whole numbers, max_quantity not below min_quantity`
-  }
-  const sorted = [...parsed].sort((a, b) => a.min - b.min)
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i].min <= sorted[i - 1].max) return `bands overlap: ${sorted[i - 1].min}–${sorted[i - 1].max === Infinity ? "" : sorted[i - 1].max} and ${sorted[i].min}–${sorted[i].max === Infinity ? "" : sorted[i].max}`
-  }
-  return null
-}
 
 /** One variant's volume tiers in the contract (its currency): quantity bands and their amounts; no bands removes the variant. */
 export const VariantTiersDrawer = ({ contract, open, onOpenChange, variantId: initialVariant }: { contract: Contract; open: boolean; onOpenChange: (open: boolean) => void; variantId: string | null }) => {
@@ -50,15 +33,14 @@ export const VariantTiersDrawer = ({ contract, open, onOpenChange, variantId: in
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
     if (!variantId) return setError("Choose the variant.")
-    const kept = bands.filter((b) => b.min || b.max || b.amount)
-    const problem = checkBands(kept)
-    if (problem) return setError(problem)
+    const { tiers, error: problem } = toTiers(bands)
+    if (!tiers) return setError(problem)
     setError(null)
     save.mutate(
-      { variant_id: variantId, tiers: kept.map((b) => ({ min_quantity: b.min ? Number(b.min) : null, max_quantity: b.max ? Number(b.max) : null, amount: b.amount.trim() })) },
+      { variant_id: variantId, tiers },
       {
         onSuccess: () => {
-          toast.success(kept.length ? "Tiers saved" : "Variant removed from the contract")
+          toast.success(tiers.length ? "Tiers saved" : "Variant removed from the contract")
           onOpenChange(false)
         },
         onError: (e) => setError(errorMessage(e)),
