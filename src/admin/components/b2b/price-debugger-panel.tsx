@@ -167,13 +167,16 @@ export const PriceDebuggerPanel = ({ companyId }: { companyId: string }) => {
     if (where === "region" && !regionIds[0]) return setFormError("Choose the region.")
     if (quantity && (!Number.isInteger(q) || q < 1)) return setFormError("quantity must be a whole number from 1 (or empty: a product page).")
     setFormError(null)
-    setQuery({
+    const next: PriceDebuggerQuery = {
       variant_id: variantId,
       ...(who === "company" ? { company_id: companyId } : { customer_id: customerId! }),
       ...(where === "region" ? { region_id: regionIds[0] } : { currency_code: currencyCode }),
       ...(quantity ? { quantity: q } : {}),
       ...(at ? { at: new Date(at).toISOString() } : {}),
-    })
+    }
+    // The same question asked again is asked of the server again (prices may have changed since).
+    if (JSON.stringify(next) === JSON.stringify(query)) void result.refetch()
+    else setQuery(next)
   }
 
   return (
