@@ -61,9 +61,10 @@ export function toPropensityModelPayload(draft: PropensityModelDraft): { payload
 
 // Tried in this order: the target-level messages ("target: give product_ids and/or category_ids, or a
 // metadata_key") name several fields and belong under the kind; "metadata_key is required with
-// metadata_value" belongs under the key. Zod's generic messages name a nested path as "target, product_ids".
+// metadata_value" belongs under the key. Medusa prefixes "Invalid request: " and its generic zod
+// messages name a nested path as 'target, product_ids'.
 const PLACEMENT: [PropensityModelField, RegExp][] = [
-  ["target", /^target:|\btarget must be an object\b|'target'/],
+  ["target", /(^|: )target:|\btarget must be an object\b|'target'/],
   ["metadata_key", /\bmetadata_key\b/],
   ["metadata_value", /\bmetadata_value\b/],
   ["product_ids", /\bproduct_ids\b/],
