@@ -123,7 +123,7 @@ export const CompaniesTable = () => {
           <Pager count={data?.count ?? 0} pageSize={PAGE_SIZE} pageIndex={pageIndex} onPageChange={setPageIndex} />
         </div>
       </QueryState>
-      <CompanyDrawer entity={null} open={creating} onOpenChange={setCreating} />
+      <CompanyDrawer entity={null} open={creating} onOpenChange={setCreating} onCreated={(company) => navigate(`/b2b/${company.id}`)} />
     </Container>
   )
 }

@@ -54,8 +54,8 @@ const TEXT_FIELDS: { field: Exclude<Field, "status" | "name">; label: string; hi
  * Creates or edits a company. A new company gets its own Medusa customer group (its employees'
  * group, which its contracts' price lists are ruled on); making it inactive drafts its price lists.
  */
-export const CompanyDrawer = (props: EntityDrawerProps<Company>) => {
-  const save = useSaveCompany()
+export const CompanyDrawer = ({ onCreated, ...props }: EntityDrawerProps<Company> & { onCreated?: (company: Company) => void }) => {
+  const save = useSaveCompany(onCreated)
   return (
     <EntityDrawer
       {...props}

@@ -11,8 +11,8 @@ import { useSaveContract } from "./use-b2b"
  * included), currency, renewal reminder days and notes. An active contract overlapping another
  * active one of the company is refused by the server, naming it, under the dates.
  */
-export const ContractDrawer = ({ companyId, ...props }: EntityDrawerProps<Contract> & { companyId: string }) => {
-  const save = useSaveContract(companyId)
+export const ContractDrawer = ({ companyId, onCreated, ...props }: EntityDrawerProps<Contract> & { companyId: string; onCreated?: (contract: Contract) => void }) => {
+  const save = useSaveContract(companyId, onCreated)
   const currencies = useStoreCurrencies()
   return (
     <EntityDrawer

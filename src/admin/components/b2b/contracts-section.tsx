@@ -71,7 +71,7 @@ export const ContractsSection = ({ companyId }: { companyId: string }) => {
           <Pager count={data?.count ?? 0} pageSize={PAGE_SIZE} pageIndex={pageIndex} onPageChange={setPageIndex} />
         </div>
       </QueryState>
-      <ContractDrawer companyId={companyId} entity={null} open={creating} onOpenChange={setCreating} />
+      <ContractDrawer companyId={companyId} entity={null} open={creating} onOpenChange={setCreating} onCreated={(contract) => navigate(`/b2b/contracts/${contract.id}`)} />
     </Container>
   )
 }

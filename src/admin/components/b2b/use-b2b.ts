@@ -61,12 +61,18 @@ export function useCompany(id: string) {
   return useQuery<{ company: Company }, FetchError>({ queryKey: b2bQueryKeys.company(id), queryFn: () => get(`/companies/${id}`) })
 }
 
-/** Creates (no id) or updates a company; every company and contract view is read again (a status change drafts its price lists). */
-export function useSaveCompany() {
+/**
+ * Creates (no id) or updates a company; every company and contract view is read again (a status
+ * change drafts its price lists). `onCreated` gets a new company (to open its page).
+ */
+export function useSaveCompany(onCreated?: (company: Company) => void) {
   const client = useQueryClient()
   return useMutation<{ company: Company }, FetchError, { id?: string; body: CompanyPayload }>({
     mutationFn: ({ id, body }) => post(id ? `/companies/${id}` : "/companies", body),
-    onSuccess: () => client.invalidateQueries({ queryKey: b2bQueryKeys.all }),
+    onSuccess: ({ company }, { id }) => {
+      if (!id) onCreated?.(company)
+      return client.invalidateQueries({ queryKey: b2bQueryKeys.all })
+    },
   })
 }
 
@@ -121,12 +127,15 @@ export function useContract(id: string) {
   return useQuery<{ contract: Contract }, FetchError>({ queryKey: b2bQueryKeys.contract(id), queryFn: () => get(`/contracts/${id}`) })
 }
 
-/** Creates a contract of `companyId` (no id) or changes one; its price list follows on the server. */
-export function useSaveContract(companyId: string) {
+/** Creates a contract of `companyId` (no id) or changes one; its price list follows on the server. `onCreated` gets a new contract. */
+export function useSaveContract(companyId: string, onCreated?: (contract: Contract) => void) {
   const client = useQueryClient()
   return useMutation<{ contract: Contract }, FetchError, { id?: string; body: ContractPayload }>({
     mutationFn: ({ id, body }) => post(id ? `/contracts/${id}` : `/companies/${companyId}/contracts`, body as Record<string, unknown>),
-    onSuccess: () => client.invalidateQueries({ queryKey: b2bQueryKeys.all }),
+    onSuccess: ({ contract }, { id }) => {
+      if (!id) onCreated?.(contract)
+      return client.invalidateQueries({ queryKey: b2bQueryKeys.all })
+    },
   })
 }
 
