@@ -12,6 +12,25 @@ describe("automation definitions", () => {
     expect(parseTrigger({ type: "cart_abandoned", hours: 4, extra: 1 }).ok).toBe(false)
   })
 
+  it("accepts the new triggers and names their bad options", () => {
+    expect(parseTrigger({ type: "segment_exited", segment_id: "seg_1" })).toMatchObject({ ok: true })
+    expect(parseTrigger({ type: "tier_changed" })).toMatchObject({ ok: true })
+    expect(parseTrigger({ type: "tier_changed", tier_id: "lptier_1", direction: "down" })).toMatchObject({ ok: true })
+    expect(parseTrigger({ type: "tier_changed", direction: "left" })).toMatchObject({ ok: false, problems: [{ path: "trigger.direction" }] })
+    expect(parseTrigger({ type: "points_expiring", days: 400 })).toMatchObject({ ok: false, problems: [{ path: "trigger.days", message: "must be at most 365" }] })
+    expect(parseTrigger({ type: "anniversary", date: "signup" })).toMatchObject({ ok: true })
+    expect(parseTrigger({ type: "anniversary", date: "metadata", metadata_key: "birthday" })).toMatchObject({ ok: true })
+    expect(parseTrigger({ type: "anniversary", date: "metadata" })).toMatchObject({
+      ok: false,
+      problems: [{ path: "trigger.metadata_key", message: 'is required with date "metadata"' }],
+    })
+    expect(parseTrigger({ type: "anniversary", date: "signup", metadata_key: "x" })).toMatchObject({ ok: false, problems: [{ path: "trigger.metadata_key" }] })
+    expect(parseTrigger({ type: "anniversary", date: "metadata", metadata_key: "a'b" })).toMatchObject({ ok: false, problems: [{ path: "trigger.metadata_key" }] })
+    expect(parseTrigger({ type: "viewed_not_bought", hours: 0 })).toMatchObject({ ok: false, problems: [{ path: "trigger.hours" }] })
+    expect(parseTrigger({ type: "referral_converted" })).toMatchObject({ ok: true })
+    expect(parseTrigger({ type: "referral_converted", side: "both" })).toMatchObject({ ok: false, problems: [{ path: "trigger.side" }] })
+  })
+
   it("validates steps with their index in the path", () => {
     const parsed = parseSteps([{ type: "wait", amount: 2, unit: "hours" }, { type: "send_email" }])
     expect(parsed).toMatchObject({ ok: false, problems: [{ path: "steps[1].template" }] })
