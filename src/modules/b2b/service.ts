@@ -72,6 +72,15 @@ const PROGRESS_COLUMNS = new Set([
   "finished_at",
 ])
 
+/**
+ * Fresh statistics for the staging table before the overlap check and the diff: without them (a
+ * table just filled, autovacuum not yet by) PostgreSQL planned both as nested loops over the whole
+ * import (10k rows: 74 s instead of 2–5 s).
+ */
+async function analyzeStagedRows(knex: Knex) {
+  await knex.raw("analyze b2b_price_import_row")
+}
+
 /** An import whose record has not moved for this long is taken for dead (its process crashed). */
 export const PRICE_IMPORT_STALE_MS = 10 * 60_000
 
@@ -360,6 +369,7 @@ class B2bModuleService extends MedusaService({ Company, CompanyEmployee, Contrac
   @InjectManager()
   async findBandOverlaps(input: { import_id: string; limit: number }, @MedusaContext() sharedContext: Context = {}): Promise<{ errors: PriceRowError[]; count: number }> {
     const knex = contextKnex(sharedContext)
+    await analyzeStagedRows(knex)
     const { rows } = await knex.raw(`${BAND_OVERLAPS_SQL} limit ?`, [input.import_id, input.limit])
     const { rows: total } = await knex.raw(`select count(*)::int as n from (${BAND_OVERLAPS_SQL}) o`, [input.import_id])
     const errors = (rows as { line: number; other_line: number; other_min: number | null; other_max: number | null; min_quantity: number | null; max_quantity: number | null }[]).map((r) => {
@@ -381,6 +391,7 @@ class B2bModuleService extends MedusaService({ Company, CompanyEmployee, Contrac
   @InjectTransactionManager()
   async diffPriceImport(input: { import_id: string }, @MedusaContext() sharedContext: Context = {}): Promise<PriceImportCounts> {
     const knex = transactionKnex(sharedContext)
+    await analyzeStagedRows(knex)
     await knex.raw(`update b2b_price_import_row set action = null, price_id = case when source = 'list' then price_id end, old_amount = null where import_id = ?`, [input.import_id])
     await knex.raw(DIFF_MATCH_SQL, [input.import_id])
     await knex.raw(DIFF_ADDED_SQL, [input.import_id])
