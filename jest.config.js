@@ -23,6 +23,8 @@ const common = {
  */
 module.exports = {
   testTimeout: 240000,
+  // The one test worker is replaced once it holds more than this after a file (see dev/run-tests.ts).
+  workerIdleMemoryLimit: "1500MB",
   projects: [
     {
       ...common,

@@ -1,7 +1,10 @@
 /**
  * `npm test`: finds PostgreSQL as the demo does (DATABASE_URL, 127.0.0.1:5432, else embedded),
- * then runs every jest project (unit, modules, http) in band against it and writes jest's JSON
- * result to .data/jest-results.json (read by .ci/run). Extra arguments go to jest.
+ * then runs every jest project (unit, modules, http) one file at a time against it and writes
+ * jest's JSON result to .data/jest-results.json (read by .ci/run). Extra arguments go to jest.
+ * One worker process, not --runInBand: every HTTP suite boots a Medusa app and leaves ~200 MB
+ * behind, so in one process some fifty suites exhaust the heap; jest replaces the worker when it
+ * grows past workerIdleMemoryLimit (jest.config.js).
  */
 import { spawn } from "node:child_process"
 import fs from "node:fs"
@@ -22,7 +25,7 @@ async function main() {
     RETENTION_TEST_SERVER_URL: found.serverUrl,
   }
   const jestBin = require.resolve("jest/bin/jest")
-  const args = [jestBin, "--runInBand", "--forceExit", "--json", `--outputFile=${resultsFile}`, ...process.argv.slice(2)]
+  const args = [jestBin, "--maxWorkers=1", "--forceExit", "--json", `--outputFile=${resultsFile}`, ...process.argv.slice(2)]
   const code = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, args, { env, stdio: "inherit" })
     child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0)))
