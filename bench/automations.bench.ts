@@ -15,13 +15,11 @@
  *   exit check against Medusa's orders, consent, suppressions, the frequency cap in the message
  *   ledger, Notification module): messages per second.
  */
-import fs from "node:fs"
 import path from "node:path"
 import { Client } from "pg"
 import { asValue } from "@medusajs/framework/awilix"
-import { MedusaApp, MedusaModule } from "@medusajs/framework/modules-sdk"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, createMedusaContainer, createPgConnection, isSharedConnectionSymbol, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, createMedusaContainer, Modules } from "@medusajs/framework/utils"
 import { AUTOMATIONS_MODULE } from "../src/modules/automations"
 import type { AutomationStep } from "../src/modules/automations/definition/schema"
 import type AutomationsModuleService from "../src/modules/automations/service"
@@ -37,9 +35,9 @@ import { runDueJourneys } from "../src/workflows/automations/steps/run-due-journ
 import { benchDatabaseUrl, benchSizes } from "./lib/env"
 import { defineBench, type BenchCase } from "./lib/harness"
 import { readMigrationSql } from "./lib/loyalty/migration-sql"
+import { bootModules, localNotificationModule, medusaMigrationSql, MODULES_DIR, pluginModule, quietLogger, sharedDatabaseOptions } from "./lib/module-loader"
 import { describeTimes, timeCalls, type CallTimes } from "./lib/reminders/timings"
 
-const MODULES_DIR = path.resolve(__dirname, "..", "src", "modules")
 const NOW = new Date(Date.UTC(2026, 0, 15, 12))
 const APPLICATION_NAME = "retention_bench_automations_service"
 const CONSENT_SHARE = 0.95
@@ -56,40 +54,6 @@ const notes: string[] = [
 const log = (line: string) => process.stderr.write(`  [automations] ${line}\n`)
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US")
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`
-
-type MigrationLike = { up(): Promise<void> | void; getQueries(): unknown[]; execute: (sql: string) => Promise<unknown[]> }
-
-/** The up() SQL of a Medusa module's shipped migrations, for a client whose search_path is the bench schema. */
-async function medusaMigrationSql(moduleName: "notification" | "order"): Promise<string[]> {
-  const dir = path.join(path.dirname(require.resolve(`@medusajs/${moduleName}/package.json`)), "dist", "migrations")
-  const statements: string[] = []
-  for (const file of fs.readdirSync(dir).filter((f) => /^(InitialSetup|Migration).*\.js$/.test(f)).sort()) {
-    const exported = Object.values(require(path.join(dir, file)) as Record<string, unknown>)
-    const MigrationClass = exported.find((value): value is new (driver: null, config: null) => MigrationLike => typeof value === "function")
-    if (!MigrationClass) throw new Error(`${moduleName}/${file}: no migration class`)
-    const migration = new MigrationClass(null, null)
-    migration.execute = async () => []
-    await migration.up()
-    statements.push(...migration.getQueries().map(String))
-  }
-  return statements
-}
-
-const quietLogger = {
-  info: () => undefined,
-  debug: () => undefined,
-  log: () => undefined,
-  activity: () => "",
-  progress: () => undefined,
-  success: () => undefined,
-  failure: () => undefined,
-  shouldLog: () => false,
-  setLogLevel: () => undefined,
-  unsetLogLevel: () => undefined,
-  warn: (...args: unknown[]) => console.warn(...args),
-  error: (...args: unknown[]) => console.error(...args),
-  panic: (...args: unknown[]) => console.error(...args),
-}
 
 type Loaded = {
   browsing: BrowsingModuleService
@@ -137,36 +101,24 @@ async function load(size: number): Promise<Loaded> {
     [Math.round(CONSENT_SHARE * 100), size]
   )
 
-  const clientUrl = (() => {
-    const u = new URL(url)
-    u.searchParams.set("application_name", APPLICATION_NAME)
-    return u.toString()
-  })()
-  const pg = createPgConnection({ clientUrl, schema })
-  const options = { database: { clientUrl, schema }, [isSharedConnectionSymbol]: true }
-  const modulesConfig = {
-    [Modules.NOTIFICATION]: {
-      resolve: "@medusajs/medusa/notification",
-      options: { ...options, providers: [{ resolve: "@medusajs/medusa/notification-local", id: "local-email", options: { name: "Bench e-mail log", channels: ["email"] } }] },
+  const { app, modulesConfig, pg, backendPids, shutdown } = await bootModules({
+    url,
+    schema,
+    applicationName: APPLICATION_NAME,
+    modulesConfig: (clientUrl, schema) => {
+      const options = sharedDatabaseOptions(clientUrl, schema)
+      return {
+        [Modules.NOTIFICATION]: localNotificationModule(options),
+        [Modules.ORDER]: { resolve: "@medusajs/medusa/order", options },
+        [CUSTOMER_FACTS_MODULE]: pluginModule("customer-facts", options),
+        [SEGMENTS_MODULE]: pluginModule("segments", options),
+        [MESSAGING_MODULE]: pluginModule("messaging", options),
+        [AUTOMATIONS_MODULE]: pluginModule("automations", options),
+        [BROWSING_MODULE]: pluginModule("browsing", options),
+      }
     },
-    [Modules.ORDER]: { resolve: "@medusajs/medusa/order", options },
-    [CUSTOMER_FACTS_MODULE]: { resolve: path.join(MODULES_DIR, "customer-facts"), options },
-    [SEGMENTS_MODULE]: { resolve: path.join(MODULES_DIR, "segments"), options },
-    [MESSAGING_MODULE]: { resolve: path.join(MODULES_DIR, "messaging"), options },
-    [AUTOMATIONS_MODULE]: { resolve: path.join(MODULES_DIR, "automations"), options },
-    [BROWSING_MODULE]: { resolve: path.join(MODULES_DIR, "browsing"), options },
-  }
-  const app = await MedusaApp({
-    modulesConfig: modulesConfig as never,
-    sharedResourcesConfig: { database: { clientUrl, schema } },
-    injectedDependencies: {
-      [ContainerRegistrationKeys.PG_CONNECTION]: pg,
-      [ContainerRegistrationKeys.LOGGER]: quietLogger,
-      [Modules.EVENT_BUS]: { emit: async () => undefined },
-      [ContainerRegistrationKeys.CONFIG_MODULE]: { modules: modulesConfig },
-    },
+    sharedResources: true,
   })
-  await app.onApplicationStart()
   const container = createMedusaContainer()
   for (const key of Object.keys(modulesConfig)) container.register(key, asValue(app.modules[key]))
   container.register(ContainerRegistrationKeys.QUERY, asValue(app.query))
@@ -215,16 +167,10 @@ async function load(size: number): Promise<Loaded> {
     automations,
     automationId: automation.id,
     segmentId: segment.id,
-    async backendPids() {
-      const { rows } = await pg.raw("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = ?", [APPLICATION_NAME])
-      return (rows as { pid: number }[]).map((r) => r.pid)
-    },
+    backendPids,
     async shutdown() {
-      await app.onApplicationPrepareShutdown()
-      await app.onApplicationShutdown()
-      await pg.destroy()
+      await shutdown()
       await admin.end()
-      MedusaModule.clearInstances()
     },
   }
 }

@@ -27,7 +27,8 @@ import { CATALOG } from "../../../src/scripts/demo-data/catalog"
 import { readMigrationSql } from "../loyalty/migration-sql"
 import { FACTS_LOAD } from "../reminders/load"
 import { benchSchema as factsSchemaOf, ensureLoaded, FACT_TABLES, GENERATOR_VERSION, MARKER_TABLE, productId, type LoadSummary } from "../segments/load"
-import { loadModules, medusaMigrationSql, type LoadedModules, type SendgridTarget } from "./module"
+import { medusaMigrationSql } from "../module-loader"
+import { loadModules, type LoadedModules, type SendgridTarget } from "./module"
 import { BENCH_CAMPAIGN, BENCH_TEMPLATES } from "./templates"
 
 const MODULES_DIR = path.resolve(__dirname, "..", "..", "..", "src", "modules")

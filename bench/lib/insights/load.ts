@@ -6,41 +6,24 @@
  * loyalty-points services are loaded on it through the framework's module loader.
  */
 import path from "node:path"
-import { MedusaApp } from "@medusajs/framework/modules-sdk"
 import { asValue } from "@medusajs/framework/awilix"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Client } from "@medusajs/framework/pg"
-import { ContainerRegistrationKeys, createMedusaContainer, createPgConnection, isSharedConnectionSymbol, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, createMedusaContainer, type createPgConnection } from "@medusajs/framework/utils"
 import { quoteIdentifier } from "../../../dev/database"
 import { INSIGHTS_MODULE } from "../../../src/modules/insights"
 import type InsightsModuleService from "../../../src/modules/insights/service"
 import { LOYALTY_POINTS_MODULE } from "../../../src/modules/loyalty-points"
 import { REMINDERS_MODULE } from "../../../src/modules/reminders"
 import { readMigrationSql } from "../loyalty/migration-sql"
+import { bootModules, MODULES_DIR, pluginModule, sharedDatabaseOptions } from "../module-loader"
 import { FACTS_LOAD } from "../reminders/load"
 import { ensureLoaded, type LoadSummary } from "../segments/load"
 
-const MODULES_DIR = path.resolve(__dirname, "..", "..", "..", "src", "modules")
 const FACT_VIEWS = ["customer_fact", "purchase_fact", "customer_product_fact", "order_fact"] as const
 export const SERVICE_APPLICATION_NAME = "retention_bench_insights_service"
 
 export const insightsSchema = (customers: number) => `retention_bench_insights_${customers}`
-
-const quietLogger = {
-  info: () => undefined,
-  debug: () => undefined,
-  log: () => undefined,
-  activity: () => "",
-  progress: () => undefined,
-  success: () => undefined,
-  failure: () => undefined,
-  shouldLog: () => false,
-  setLogLevel: () => undefined,
-  unsetLogLevel: () => undefined,
-  warn: (...args: unknown[]) => console.warn(...args),
-  error: (...args: unknown[]) => console.error(...args),
-  panic: (...args: unknown[]) => console.error(...args),
-}
 
 export type InsightsLoad = {
   schema: string
@@ -72,24 +55,21 @@ export async function loadInsights(url: string, customers: number, log: (line: s
       await client.query(sql)
     }
   }
-  const clientUrl = `${url}${url.includes("?") ? "&" : "?"}application_name=${SERVICE_APPLICATION_NAME}`
-  const pg = createPgConnection({ clientUrl, schema })
-  const options = { database: { clientUrl, schema }, [isSharedConnectionSymbol]: true }
-  const modulesConfig = {
-    [INSIGHTS_MODULE]: { resolve: path.join(MODULES_DIR, "insights"), options },
-    [REMINDERS_MODULE]: { resolve: path.join(MODULES_DIR, "reminders"), options },
-    [LOYALTY_POINTS_MODULE]: { resolve: path.join(MODULES_DIR, "loyalty-points"), options },
-  }
-  const app = await MedusaApp({
-    modulesConfig: modulesConfig as never,
-    injectedDependencies: {
-      [ContainerRegistrationKeys.PG_CONNECTION]: pg,
-      [ContainerRegistrationKeys.LOGGER]: quietLogger,
-      [Modules.EVENT_BUS]: { emit: async () => undefined },
-      [ContainerRegistrationKeys.CONFIG_MODULE]: { modules: modulesConfig },
+  const { app, pg, shutdown } = await bootModules({
+    url,
+    schema,
+    applicationName: SERVICE_APPLICATION_NAME,
+    clientUrl: `${url}${url.includes("?") ? "&" : "?"}application_name=${SERVICE_APPLICATION_NAME}`,
+    modulesConfig: (clientUrl, schema) => {
+      const options = sharedDatabaseOptions(clientUrl, schema)
+      return {
+        [INSIGHTS_MODULE]: pluginModule("insights", options),
+        [REMINDERS_MODULE]: pluginModule("reminders", options),
+        [LOYALTY_POINTS_MODULE]: pluginModule("loyalty-points", options),
+      }
     },
+    keepModuleInstances: true,
   })
-  await app.onApplicationStart()
   const insights = app.modules[INSIGHTS_MODULE] as unknown as InsightsModuleService
   const container = createMedusaContainer()
   container.register({
@@ -113,9 +93,7 @@ export async function loadInsights(url: string, customers: number, log: (line: s
       return rows.map((r) => r.pid)
     },
     async shutdown() {
-      await app.onApplicationPrepareShutdown()
-      await app.onApplicationShutdown()
-      await pg.destroy()
+      await shutdown()
       await client.end()
     },
   }
