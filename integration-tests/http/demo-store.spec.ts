@@ -11,12 +11,30 @@ import { LOYALTY_POINTS_MODULE } from "../../src/modules/loyalty-points"
 import type LoyaltyPointsModuleService from "../../src/modules/loyalty-points/service"
 import { demoSegments } from "../../src/scripts/demo-data/segments"
 import { DEMO_CAMPAIGN_NAME } from "../../src/scripts/demo-data/campaigns"
+import { DEMO_WIN_BACK_AUTOMATION_NAME } from "../../src/scripts/demo-data/retention-setup-pharmacy"
+import {
+  DEMO_BUYER_MONTHLY_LIMIT,
+  DEMO_COMPANY_NAME,
+  DEMO_CONTRACT_TITLE,
+  DEMO_PROPENSITY_MODEL_NAME,
+  demoEmployeeEmails,
+} from "../../src/scripts/demo-data/retention-setup-electronics"
+import { REMINDERS_MODULE } from "../../src/modules/reminders"
+import type RemindersModuleService from "../../src/modules/reminders/service"
+import { AUTOMATIONS_MODULE } from "../../src/modules/automations"
+import type AutomationsModuleService from "../../src/modules/automations/service"
+import { INSIGHTS_MODULE } from "../../src/modules/insights"
+import type InsightsModuleService from "../../src/modules/insights/service"
+import { B2B_MODULE } from "../../src/modules/b2b"
+import type B2bModuleService from "../../src/modules/b2b/service"
+import { explainVariantPriceWorkflow } from "../../src/workflows/b2b/explain-variant-price"
 
 jest.setTimeout(240_000)
 
 const options: SeedOptions = {
   cases: [...DEMO_CASES],
-  customers: 12,
+  // 30: enough TV orders for the TV + wall mount pair to reach the co-purchase minimum (3 baskets).
+  customers: 30,
   seed: 99,
   anchor: new Date("2026-11-01T00:00:00Z"),
   emitEvents: true,
@@ -103,6 +121,59 @@ medusaIntegrationTestRunner({
       const customers = container.resolve(Modules.CUSTOMER)
       const [, count] = await customers.listAndCountCustomers({})
       expect(count).toBe(report.customers + 1)
+    })
+
+    it("after two runs, holds the reminder rule, win-back journey, upgrade paths, propensity model and B2B company once each", async () => {
+      const v = report.store.variantBySku
+      const reminders = container.resolve<RemindersModuleService>(REMINDERS_MODULE)
+      const rules = await reminders.listReminderRules({ product_id: v["PH-FIN-28"].product_id })
+      expect(rules).toHaveLength(1)
+      expect(rules[0]).toMatchObject({ days_per_unit: 28, lead_days: 5, is_active: true })
+
+      const automations = await container.resolve<AutomationsModuleService>(AUTOMATIONS_MODULE).listAutomations({ name: DEMO_WIN_BACK_AUTOMATION_NAME })
+      expect(automations).toHaveLength(1)
+      expect((automations[0].steps as unknown as { type: string }[]).map((s) => s.type)).toEqual(["wait", "send_email"])
+
+      const insights = container.resolve<InsightsModuleService>(INSIGHTS_MODULE)
+      const paths = await insights.listUpgradePaths({ product_id: v["SW-PF2-EN"].product_id })
+      const byVariant = Object.fromEntries(paths.map((p) => [p.variant_id, p.successor_variant_id]))
+      expect(byVariant).toEqual(
+        Object.fromEntries(["EN", "DE", "FR", "JA"].map((e) => [v[`SW-PF2-${e}`].id, v[`SW-PF3-${e}`].id]))
+      )
+      const models = await insights.listPropensityModels({ name: DEMO_PROPENSITY_MODEL_NAME })
+      expect(models).toHaveLength(1)
+      expect(models[0].target_product_ids).toEqual([v["EL-TV-20"].product_id])
+      expect(["completed", "failed"]).toContain(models[0].status)
+
+      const b2b = container.resolve<B2bModuleService>(B2B_MODULE)
+      const companies = await b2b.listCompanies({ name: DEMO_COMPANY_NAME })
+      expect(companies).toHaveLength(1)
+      const employees = await b2b.listCompanyEmployees({ company_id: companies[0].id })
+      expect(employees).toHaveLength(3)
+      expect(employees.filter((e) => e.spending_limit !== null)).toMatchObject([
+        { role: "buyer", spending_limit: DEMO_BUYER_MONTHLY_LIMIT, spending_limit_currency_code: "usd", spending_limit_period: "month" },
+      ])
+      const contracts = await b2b.listContracts({ company_id: companies[0].id })
+      expect(contracts).toMatchObject([{ title: DEMO_CONTRACT_TITLE, status: "active", currency_code: "usd" }])
+    })
+
+    it("ranks the wall mount first among what is bought with the 55-inch TV", async () => {
+      const insights = container.resolve<InsightsModuleService>(INSIGHTS_MODULE)
+      const v = report.store.variantBySku
+      const { items } = await insights.listCoPurchases({ product_key: v["EL-TV-55"].product_id, scope: "order" })
+      expect(items[0]?.related_key).toBe(v["EL-ACC-MOUNT"].product_id)
+    })
+
+    it("prices the 20-inch TV at the contract's volume band for the hotel chain's employee, through Medusa's Pricing module", async () => {
+      const customers = container.resolve(Modules.CUSTOMER)
+      const [employee] = await customers.listCustomers({ email: demoEmployeeEmails(options)[1] }, { select: ["id"] })
+      const tv = report.store.variantBySku["EL-TV-20"].id
+      const ask = async (customer_id: string, quantity: number) =>
+        (await explainVariantPriceWorkflow(container).run({ input: { customer_id, variant_id: tv, quantity, currency_code: "usd" } })).result.medusa
+      expect(await ask(employee.id, 10)).toMatchObject({ amount: 169, agrees: true })
+      expect(await ask(employee.id, 1)).toMatchObject({ amount: 179 })
+      const [outsider] = await customers.listCustomers({ email: planCase("electronics", 1, options, 3).next().value!.email }, { select: ["id"] })
+      expect(await ask(outsider.id, 10)).toMatchObject({ amount: 199 })
     })
 
     it("seeds the vendor's upgrade campaign once, a draft to the upgrade segment whose English and German templates render", async () => {

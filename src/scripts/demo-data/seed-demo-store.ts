@@ -8,6 +8,7 @@ import { expirePointsWorkflow } from "../../workflows/loyalty-points/expire-poin
 import { backfillCustomerFactsWorkflow } from "../../workflows/customer-facts/backfill-customer-facts"
 import { ensureDemoSegments } from "./segments"
 import { ensureDemoCampaigns } from "./campaigns"
+import { ensureRetentionSetup } from "./retention-setup"
 import { createHistoricOrders, existingOrderRefs } from "./orders"
 import { planCase, type PlannedCustomer } from "./plan"
 import { customersFor, type SeedOptions } from "./seed-options"
@@ -65,6 +66,7 @@ export async function seedDemoStore(container: MedusaContainer, options: SeedOpt
   const created = await ensureDemoSegments(container, store)
   logger.info(`seed segments: ${created} demo segments created with their members`)
   logger.info(`seed campaigns: ${await ensureDemoCampaigns(container)} draft demo campaigns created`)
+  await ensureRetentionSetup(container, store, options)
   return report
 }
 
