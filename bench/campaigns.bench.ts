@@ -31,7 +31,8 @@ import { defineBench, type BenchCase, type BenchContext } from "./lib/harness"
 import { RssSampler } from "./lib/rss"
 import { cpuMeter, type CpuMeter } from "./lib/campaigns/cpu"
 import { startFakeProcess, type FakeProcess } from "./lib/campaigns/fake"
-import { connect, dropCampaigns, loadCampaigns, type CampaignLoad } from "./lib/campaigns/load"
+import { dropCampaigns, loadCampaigns, type CampaignLoad } from "./lib/campaigns/load"
+import { connect } from "./lib/schema"
 import { describeTimes, timeCalls, type CallTimes } from "./lib/reminders/timings"
 
 const SAMPLE = Number(process.env.CAMPAIGNS_BENCH_SAMPLE ?? 2000)

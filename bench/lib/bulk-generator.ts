@@ -33,6 +33,7 @@ import {
   PURCHASE_LINE_TABLE,
 } from "./seed-schema"
 import { customerRow, purchaseLineRows, seedCustomers, type SeedOptions } from "./seed-rows"
+import { stopwatch } from "./stopwatch"
 
 export type BulkLoadMethod = "copy" | "insert"
 
@@ -155,14 +156,4 @@ function insertSql(target: Target, rows: number): string {
     insertSqlCache.set(cacheKey, sql)
   }
   return sql
-}
-
-function stopwatch(): () => number {
-  let last = performance.now()
-  return () => {
-    const now = performance.now()
-    const elapsed = now - last
-    last = now
-    return elapsed
-  }
 }

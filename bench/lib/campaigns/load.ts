@@ -21,17 +21,17 @@
  *    holdout). No suppressed address, an empty message ledger.
  */
 import path from "node:path"
-import { Client } from "@medusajs/framework/pg"
 import { quoteIdentifier } from "../../../dev/database"
 import { CATALOG } from "../../../src/scripts/demo-data/catalog"
 import { readMigrationSql } from "../loyalty/migration-sql"
-import { FACTS_LOAD } from "../reminders/load"
-import { benchSchema as factsSchemaOf, ensureLoaded, FACT_TABLES, GENERATOR_VERSION, MARKER_TABLE, productId, type LoadSummary } from "../segments/load"
-import { medusaMigrationSql } from "../module-loader"
+import { ensureFacts, FACTS_LOAD } from "../reminders/load"
+import { FACT_TABLES, productId, type LoadSummary } from "../segments/load"
+import { medusaMigrationSql, MODULES_DIR } from "../module-loader"
+import { connect } from "../schema"
+import { stopwatch } from "../stopwatch"
 import { loadModules, type LoadedModules, type SendgridTarget } from "./module"
 import { BENCH_CAMPAIGN, BENCH_TEMPLATES } from "./templates"
 
-const MODULES_DIR = path.resolve(__dirname, "..", "..", "..", "src", "modules")
 export const EVERYONE_SEGMENT_ID = "seg_bench_campaign_everyone"
 export const SAMPLE_SEGMENT_ID = "seg_bench_campaign_sample"
 /** Tiers by points balance, lowest first. */
@@ -55,39 +55,6 @@ export type CampaignLoad = {
 
 export const campaignsSchema = (customers: number) => `retention_bench_campaigns_${customers}`
 
-/** A connected client whose search_path is `schema`. */
-export async function connect(url: string, schema: string, applicationName: string): Promise<Client> {
-  const client = new Client({ connectionString: url, application_name: applicationName })
-  await client.connect()
-  await client.query(`SET search_path TO ${quoteIdentifier(schema)}`)
-  return client
-}
-
-/** The segments bench's facts of `customers` customers, loaded first if missing; never replaced when loaded with other parameters. */
-async function ensureFacts(url: string, customers: number, log: (line: string) => void): Promise<LoadSummary> {
-  const schema = factsSchemaOf(customers)
-  const client = new Client({ connectionString: url, application_name: "retention_bench_campaigns_check" })
-  await client.connect()
-  try {
-    const { rows } = await client.query<{ exists: boolean }>("SELECT to_regclass($1) IS NOT NULL AS exists", [`${quoteIdentifier(schema)}.${MARKER_TABLE}`])
-    if (rows[0].exists) {
-      const marker = (await client.query(`SELECT * FROM ${quoteIdentifier(schema)}.${MARKER_TABLE} LIMIT 1`)).rows[0]
-      const same =
-        marker &&
-        marker.generator_version === GENERATOR_VERSION &&
-        marker.seed === FACTS_LOAD.seed &&
-        marker.lines_per_customer === FACTS_LOAD.linesPerCustomer &&
-        new Date(marker.anchor).getTime() === FACTS_LOAD.anchor.getTime()
-      if (!same) {
-        throw new Error(`${schema} holds facts loaded with other parameters (the segments bench's); not replacing them`)
-      }
-    }
-  } finally {
-    await client.end()
-  }
-  return ensureLoaded(url, customers, { ...FACTS_LOAD, log })
-}
-
 /** Rebuilds the campaigns schema for `customers` customers, the campaigns sending to `sendgrid`. */
 export async function loadCampaigns(
   url: string,
@@ -96,7 +63,7 @@ export async function loadCampaigns(
 ): Promise<CampaignLoad> {
   const { log } = options
   const clock = stopwatch()
-  const facts = await ensureFacts(url, customers, log)
+  const facts = await ensureFacts(url, customers, log, "retention_bench_campaigns_check")
   const factsMs = clock()
   const schema = campaignsSchema(customers)
   const source = quoteIdentifier(facts.schema)
@@ -223,15 +190,5 @@ export async function dropCampaigns(url: string, customers: number): Promise<voi
     await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(campaignsSchema(customers))} CASCADE`)
   } finally {
     await admin.end()
-  }
-}
-
-function stopwatch(): () => number {
-  let last = performance.now()
-  return () => {
-    const now = performance.now()
-    const elapsed = now - last
-    last = now
-    return elapsed
   }
 }

@@ -26,6 +26,7 @@ import {
   type LedgerOptions,
 } from "./ledger-plan"
 import { readMigrationSql, type MigrationSql } from "./migration-sql"
+import { backendPid, connect as connectToSchema, dropKeysAndIndexes, readMarker as readSchemaMarker, rebuildKeys, schemaFingerprint } from "../schema"
 
 /** Bump when the generated data changes, so old bench schemas are reloaded. */
 export const GENERATOR_VERSION = 1
@@ -55,11 +56,8 @@ export function benchSchema(accounts: number): string {
 }
 
 /** A connected client whose search_path is the bench schema. */
-export async function connect(url: string, schema: string, applicationName = "retention_bench_loyalty"): Promise<Client> {
-  const client = new Client({ connectionString: url, application_name: applicationName })
-  await client.connect()
-  await client.query(`SET search_path TO ${quoteIdentifier(schema)}`)
-  return client
+export function connect(url: string, schema: string, applicationName = "retention_bench_loyalty"): Promise<Client> {
+  return connectToSchema(url, schema, applicationName)
 }
 
 /**
@@ -76,7 +74,7 @@ export async function ensureLoaded(
   const log = options.log ?? (() => undefined)
   const admin = await connect(url, schema)
   try {
-    options.onBackend?.((await admin.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid)
+    options.onBackend?.(await backendPid(admin))
     const existing = await readMarker(admin, schema)
     if (existing && existing.generator_version === GENERATOR_VERSION && Number(existing.accounts) === accounts && existing.seed === options.seed) {
       if (existing.schema_hash === migration.hash) {
@@ -96,7 +94,7 @@ export async function ensureLoaded(
     }
     // What the migrations left on the loaded tables (a later migration may drop or add indexes):
     // drop it all now, put it back after the load.
-    const keys = await dropKeysAndIndexes(admin, schema, migration)
+    const keys = await dropKeysAndIndexes(admin, schema, LOADED_TABLES, migration.indexes)
     log(`dropped ${keys.constraints.length} constraints and ${keys.indexes.length} indexes before the load`)
 
     // Anchor the ledgers at the start of today (UTC): balances read "now" see a few days of drift at most.
@@ -108,7 +106,11 @@ export async function ensureLoaded(
     log(`copied ${accounts} accounts, ${counts.transactions} transactions, ${counts.lots} lots, ${counts.allocations} allocations in ${(copyMs / 1000).toFixed(1)} s`)
 
     started = performance.now()
-    await rebuildKeys(url, schema, keys, options.onBackend)
+    await rebuildKeys(url, schema, keys, {
+      tableOrder: ["points_transaction", "points_lot", "points_allocation", "loyalty_account"],
+      applicationName: "retention_bench_loyalty_index",
+      onBackend: options.onBackend,
+    })
     const indexMs = performance.now() - started
     log(`${keys.constraints.length} constraints + ${keys.indexes.length} indexes in ${(indexMs / 1000).toFixed(1)} s`)
 
@@ -145,66 +147,6 @@ export async function ensureLoaded(
 
 export const LOADED_TABLES = ["loyalty_account", "points_transaction", "points_lot", "points_allocation"] as const
 
-type Keys = {
-  constraints: { table: string; name: string; definition: string }[]
-  /** Each index with the SQL that recreates it: the migrations' last CREATE INDEX of that name. */
-  indexes: { table: string; name: string; sql: string }[]
-}
-
-/** Drops the primary keys, unique constraints and indexes of the loaded tables; returns how to recreate them. */
-async function dropKeysAndIndexes(client: Client, schema: string, migration: MigrationSql): Promise<Keys> {
-  const { rows: constraints } = await client.query<{ table: string; name: string; definition: string }>(
-    `SELECT c.relname AS table, k.conname AS name, pg_get_constraintdef(k.oid) AS definition
-     FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
-     WHERE c.relnamespace = $1::regnamespace AND c.relname = ANY($2) AND k.contype IN ('p', 'u')
-     ORDER BY c.relname, k.conname`,
-    [schema, LOADED_TABLES]
-  )
-  const { rows: indexes } = await client.query<{ table: string; name: string; definition: string }>(
-    `SELECT tablename AS table, indexname AS name, indexdef AS definition FROM pg_indexes
-     WHERE schemaname = $1 AND tablename = ANY($2) AND indexname <> ALL($3) ORDER BY tablename, indexname`,
-    [schema, LOADED_TABLES, constraints.map((c) => c.name)]
-  )
-  const fromMigration = new Map(migration.indexes.map((i) => [i.name, i.sql])) // the last CREATE of a name wins
-  for (const c of constraints) {
-    await client.query(`ALTER TABLE ${quoteIdentifier(c.table)} DROP CONSTRAINT ${quoteIdentifier(c.name)}`)
-  }
-  for (const i of indexes) {
-    await client.query(`DROP INDEX ${quoteIdentifier(i.name)}`)
-  }
-  return {
-    constraints,
-    indexes: indexes.map((i) => ({ table: i.table, name: i.name, sql: fromMigration.get(i.name) ?? i.definition })),
-  }
-}
-
-/**
- * The definition of a schema's tables (columns, constraints, indexes), schema names stripped, as
- * sorted lines; only `tables` when given. The bench's marker table is left out.
- */
-async function schemaFingerprint(client: Client, schema: string, tables?: readonly string[]): Promise<string[]> {
-  const { rows } = await client.query<{ line: string }>(
-    `SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
-              || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
-              || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '') AS line
-     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-     LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-     WHERE c.relnamespace = $1::text::regnamespace AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
-     UNION ALL
-     SELECT 'constraint ' || c.relname || '.' || k.conname || ' ' || pg_get_constraintdef(k.oid)
-     FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid WHERE c.relnamespace = $1::text::regnamespace
-     UNION ALL
-     SELECT 'index ' || tablename || '.' || indexname || ' ' || replace(indexdef, quote_ident($1::text) || '.', '')
-     FROM pg_indexes WHERE schemaname = $1::text`,
-    [schema]
-  )
-  const table = (line: string) => /^\S+ ([^.\s]+)\./.exec(line)?.[1] ?? ""
-  return rows
-    .map((r) => r.line)
-    .filter((line) => table(line) !== MARKER_TABLE && (!tables || tables.includes(table(line))))
-    .sort()
-}
-
 /**
  * Brings a loaded schema up to migrations that changed since it was loaded, when they leave the
  * four loaded tables exactly as they are (e.g. a migration adding another module table): runs the
@@ -223,7 +165,7 @@ async function upgradeInPlace(client: Client, schema: string, migration: Migrati
     }
     await client.query(`SET search_path TO ${quoteIdentifier(schema)}`)
     const same = (a: string[], b: string[]) => a.length === b.length && a.every((line, i) => line === b[i])
-    if (!same(await schemaFingerprint(client, scratch, LOADED_TABLES), await schemaFingerprint(client, schema, LOADED_TABLES))) {
+    if (!same(await schemaFingerprint(client, scratch, MARKER_TABLE, LOADED_TABLES), await schemaFingerprint(client, schema, MARKER_TABLE, LOADED_TABLES))) {
       log("the migrations changed the loaded tables: reloading")
       return false
     }
@@ -232,7 +174,7 @@ async function upgradeInPlace(client: Client, schema: string, migration: Migrati
       for (const sql of migration.statements) {
         await client.query(sql)
       }
-      if (!same(await schemaFingerprint(client, scratch), await schemaFingerprint(client, schema))) {
+      if (!same(await schemaFingerprint(client, scratch, MARKER_TABLE), await schemaFingerprint(client, schema, MARKER_TABLE))) {
         throw new Error("the schema differs from a fresh migration run")
       }
     } catch (e) {
@@ -247,45 +189,6 @@ async function upgradeInPlace(client: Client, schema: string, migration: Migrati
     await client.query(`SET search_path TO ${quoteIdentifier(schema)}`)
     await client.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(scratch)} CASCADE`)
   }
-}
-
-/** Index builds running at once: PostgreSQL parallelises each build's scan and sort, not its final merge. */
-const INDEX_BUILDERS = 2
-
-/**
- * Puts the constraints and indexes back: the statements are interleaved by table (largest table
- * first) and run by INDEX_BUILDERS connections, so builds of different tables overlap.
- */
-async function rebuildKeys(url: string, schema: string, keys: Keys, onBackend?: (pid: number) => void): Promise<void> {
-  const byTable = new Map<string, string[]>()
-  const add = (table: string, sql: string) => byTable.set(table, [...(byTable.get(table) ?? []), sql])
-  for (const c of keys.constraints) {
-    add(c.table, `ALTER TABLE ${quoteIdentifier(c.table)} ADD CONSTRAINT ${quoteIdentifier(c.name)} ${c.definition}`)
-  }
-  for (const i of keys.indexes) {
-    add(i.table, i.sql)
-  }
-  const order = ["points_transaction", "points_lot", "points_allocation", "loyalty_account"]
-  const lists = [...byTable.entries()].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0])).map(([, sql]) => sql)
-  const queue: string[] = []
-  for (let i = 0; lists.some((l) => i < l.length); i++) {
-    for (const list of lists) {
-      if (i < list.length) queue.push(list[i])
-    }
-  }
-  const builder = async () => {
-    const client = await connect(url, schema, "retention_bench_loyalty_index")
-    try {
-      onBackend?.((await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid)
-      await client.query("SET maintenance_work_mem = '1GB'")
-      for (let sql = queue.shift(); sql !== undefined; sql = queue.shift()) {
-        await client.query(sql)
-      }
-    } finally {
-      await client.end()
-    }
-  }
-  await Promise.all(Array.from({ length: INDEX_BUILDERS }, builder))
 }
 
 type MarkerRow = {
@@ -304,16 +207,8 @@ type MarkerRow = {
   loaded_at: Date
 }
 
-async function readMarker(client: Client, schema: string): Promise<MarkerRow | null> {
-  const { rows } = await client.query<{ exists: boolean }>(
-    "SELECT to_regclass($1) IS NOT NULL AS exists",
-    [`${quoteIdentifier(schema)}.${MARKER_TABLE}`]
-  )
-  if (!rows[0].exists) {
-    return null
-  }
-  const marker = await client.query<MarkerRow>(`SELECT * FROM ${MARKER_TABLE} LIMIT 1`)
-  return marker.rows[0] ?? null
+function readMarker(client: Client, schema: string): Promise<MarkerRow | null> {
+  return readSchemaMarker<MarkerRow>(client, schema, MARKER_TABLE)
 }
 
 function summaryOf(marker: MarkerRow, schema: string): Omit<LoadSummary, "reused" | "totalBytes"> {
@@ -385,7 +280,7 @@ async function copyLedgers(
       // Pushed into sinks at once so the finally below closes it even if a later step fails.
       const sink: Sink = { client, stream: null as unknown as Sink["stream"], buffer: "", signal: failed.signal }
       sinks.push(sink)
-      onBackend?.((await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid)
+      onBackend?.(await backendPid(client))
       await client.query("BEGIN")
       // Truncated in this transaction, so COPY FREEZE may write the rows frozen and all-visible.
       await client.query(`TRUNCATE ${quoteIdentifier(target.table)}`)

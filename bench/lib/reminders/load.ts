@@ -24,9 +24,10 @@ import { quoteIdentifier } from "../../../dev/database"
 import { coverageSql } from "../../../src/modules/reminders/utils/coverage-sql"
 import { readMigrationSql } from "../loyalty/migration-sql"
 import { benchSchema as factsSchemaOf, ensureLoaded, GENERATOR_VERSION, MARKER_TABLE, productId, variantId, type LoadSummary } from "../segments/load"
+import { MODULES_DIR } from "../module-loader"
+import { connect } from "../schema"
 import { loadModules, medusaModuleMigrationSql, type LoadedModules } from "./module"
 
-const MODULES_DIR = path.resolve(__dirname, "..", "..", "..", "src", "modules")
 /** The facts tables the reminders read (coverage, suppression checks, the rule backfill). */
 const FACT_VIEWS = ["customer_fact", "purchase_fact", "customer_product_fact", "order_fact"] as const
 
@@ -59,21 +60,14 @@ export type ReminderLoad = {
 
 export const remindersSchema = (customers: number) => `retention_bench_reminders_${customers}`
 
-/** A connected client whose search_path is `schema`. */
-export async function connect(url: string, schema: string, applicationName: string): Promise<Client> {
-  const client = new Client({ connectionString: url, application_name: applicationName })
-  await client.connect()
-  await client.query(`SET search_path TO ${quoteIdentifier(schema)}`)
-  return client
-}
-
 /**
  * Makes sure the facts of `customers` customers exist (the segments bench's schema), without ever
- * replacing one that another bench loaded with other parameters.
+ * replacing one that another bench loaded with other parameters. The check's connection is named
+ * `applicationName`.
  */
-async function ensureFacts(url: string, customers: number, log: (line: string) => void): Promise<LoadSummary> {
+export async function ensureFacts(url: string, customers: number, log: (line: string) => void, applicationName = "retention_bench_reminders_check"): Promise<LoadSummary> {
   const schema = factsSchemaOf(customers)
-  const client = new Client({ connectionString: url, application_name: "retention_bench_reminders_check" })
+  const client = new Client({ connectionString: url, application_name: applicationName })
   await client.connect()
   try {
     const { rows } = await client.query<{ exists: boolean }>("SELECT to_regclass($1) IS NOT NULL AS exists", [`${quoteIdentifier(schema)}.${MARKER_TABLE}`])

@@ -26,13 +26,15 @@ import { rawBigNumberSql } from "../../../src/modules/customer-facts/utils/big-n
 import { bulkLoad } from "../bulk-generator"
 import { readMigrationSql } from "../loyalty/migration-sql"
 import { CUSTOMER_TABLE, PURCHASE_LINE_TABLE } from "../seed-schema"
+import { backendPid, connect as connectToSchema, dropKeysAndIndexes, readMarker as readSchemaMarker, rebuildKeys, schemaFingerprint } from "../schema"
+import { stopwatch } from "../stopwatch"
+import { MODULES_DIR } from "../module-loader"
 import { loadModules } from "./module"
 
 /** Bump when the loaded data changes, so old bench schemas are reloaded. */
 export const GENERATOR_VERSION = 1
 export const MARKER_TABLE = "bench_segments_marker"
 
-const MODULES_DIR = path.resolve(__dirname, "..", "..", "..", "src", "modules")
 /** Filled by the bench itself (indexes dropped during the load, rebuilt from the migrations). */
 export const LOADED_TABLES = ["customer_fact", "consent_record", "order_fact", "purchase_fact"] as const
 /** Every table of the facts read model. */
@@ -85,11 +87,8 @@ export function benchSchema(customers: number): string {
 }
 
 /** A connected client whose search_path is the bench schema. */
-export async function connect(url: string, schema: string, applicationName = "retention_bench_segments"): Promise<Client> {
-  const client = new Client({ connectionString: url, application_name: applicationName })
-  await client.connect()
-  await client.query(`SET search_path TO ${quoteIdentifier(schema)}`)
-  return client
+export function connect(url: string, schema: string, applicationName = "retention_bench_segments"): Promise<Client> {
+  return connectToSchema(url, schema, applicationName)
 }
 
 type Migrations = { statements: string[]; indexes: { name: string; table: string; sql: string }[]; hash: string }
@@ -105,8 +104,6 @@ export function readMigrations(): Migrations {
   }
 }
 
-const pid = async (client: Client) => (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid
-
 /** Makes sure schema `benchSchema(customers)` holds the facts of `customers` planned customers. */
 export async function ensureLoaded(url: string, customers: number, options: LoadOptions): Promise<LoadSummary> {
   const schema = benchSchema(customers)
@@ -114,7 +111,7 @@ export async function ensureLoaded(url: string, customers: number, options: Load
   const log = options.log ?? (() => undefined)
   const admin = await connect(url, schema)
   try {
-    options.onBackend?.(await pid(admin))
+    options.onBackend?.(await backendPid(admin))
     const existing = await readMarker(admin, schema)
     if (
       existing &&
@@ -137,7 +134,7 @@ export async function ensureLoaded(url: string, customers: number, options: Load
     const staging = new Client({ connectionString: url, application_name: "retention_bench_segments_staging" })
     await staging.connect()
     try {
-      options.onBackend?.(await pid(staging))
+      options.onBackend?.(await backendPid(staging))
       const loaded = await bulkLoad(staging, {
         customers,
         seed: options.seed,
@@ -157,14 +154,18 @@ export async function ensureLoaded(url: string, customers: number, options: Load
     for (const sql of migrations.statements) {
       await admin.query(sql)
     }
-    const keys = await dropKeysAndIndexes(admin, schema, migrations)
+    const keys = await dropKeysAndIndexes(admin, schema, LOADED_TABLES, migrations.indexes)
     log(`dropped ${keys.constraints.length} constraints and ${keys.indexes.length} indexes before the load`)
 
     clock = stopwatch()
     await insertFacts(url, schema, options.anchor, options.onBackend)
     const insertMs = clock()
     log(`facts inserted in ${(insertMs / 1000).toFixed(1)} s`)
-    await rebuildKeys(url, schema, keys, options.onBackend)
+    await rebuildKeys(url, schema, keys, {
+      tableOrder: ["purchase_fact", "order_fact", "customer_fact", "consent_record"],
+      applicationName: "retention_bench_segments_index",
+      onBackend: options.onBackend,
+    })
     const indexMs = clock()
     log(`${keys.constraints.length} constraints + ${keys.indexes.length} indexes in ${(indexMs / 1000).toFixed(1)} s`)
     for (const table of FACT_TABLES) {
@@ -265,7 +266,7 @@ async function insertFacts(url: string, schema: string, now: Date, onBackend?: (
   const run = async (statements: { text: string; values: unknown[] }[]) => {
     const client = await connect(url, schema, "retention_bench_segments_load")
     try {
-      onBackend?.(await pid(client))
+      onBackend?.(await backendPid(client))
       await client.query("SET work_mem = '512MB'")
       await client.query("SET synchronous_commit = off")
       for (const statement of statements) {
@@ -279,98 +280,6 @@ async function insertFacts(url: string, schema: string, now: Date, onBackend?: (
     run(customerSql.map((text) => ({ text, values: [now] }))),
     run(lineSql.map((text) => ({ text, values: [now, PRODUCT_ID_PREFIX, VARIANT_ID_PREFIX] }))),
   ])
-}
-
-type Keys = {
-  constraints: { table: string; name: string; definition: string }[]
-  /** Each index with the SQL that recreates it: the migrations' last CREATE INDEX of that name. */
-  indexes: { table: string; name: string; sql: string }[]
-}
-
-/** Drops the primary keys, unique constraints and indexes of the loaded tables; returns how to recreate them. */
-async function dropKeysAndIndexes(client: Client, schema: string, migrations: Migrations): Promise<Keys> {
-  const { rows: constraints } = await client.query<{ table: string; name: string; definition: string }>(
-    `SELECT c.relname AS table, k.conname AS name, pg_get_constraintdef(k.oid) AS definition
-     FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
-     WHERE c.relnamespace = $1::regnamespace AND c.relname = ANY($2) AND k.contype IN ('p', 'u')
-     ORDER BY c.relname, k.conname`,
-    [schema, LOADED_TABLES]
-  )
-  const { rows: indexes } = await client.query<{ table: string; name: string; definition: string }>(
-    `SELECT tablename AS table, indexname AS name, indexdef AS definition FROM pg_indexes
-     WHERE schemaname = $1 AND tablename = ANY($2) AND indexname <> ALL($3) ORDER BY tablename, indexname`,
-    [schema, LOADED_TABLES, constraints.map((c) => c.name)]
-  )
-  const fromMigration = new Map(migrations.indexes.map((i) => [i.name, i.sql])) // the last CREATE of a name wins
-  for (const c of constraints) {
-    await client.query(`ALTER TABLE ${quoteIdentifier(c.table)} DROP CONSTRAINT ${quoteIdentifier(c.name)}`)
-  }
-  for (const i of indexes) {
-    await client.query(`DROP INDEX ${quoteIdentifier(i.name)}`)
-  }
-  return {
-    constraints,
-    indexes: indexes.map((i) => ({ table: i.table, name: i.name, sql: fromMigration.get(i.name) ?? i.definition })),
-  }
-}
-
-/** Index builds running at once. */
-const INDEX_BUILDERS = 2
-
-/** Puts the constraints and indexes back, interleaved by table (largest first) over INDEX_BUILDERS connections. */
-async function rebuildKeys(url: string, schema: string, keys: Keys, onBackend?: (pid: number) => void): Promise<void> {
-  const byTable = new Map<string, string[]>()
-  const add = (table: string, sql: string) => byTable.set(table, [...(byTable.get(table) ?? []), sql])
-  for (const c of keys.constraints) {
-    add(c.table, `ALTER TABLE ${quoteIdentifier(c.table)} ADD CONSTRAINT ${quoteIdentifier(c.name)} ${c.definition}`)
-  }
-  for (const i of keys.indexes) {
-    add(i.table, i.sql)
-  }
-  const order = ["purchase_fact", "order_fact", "customer_fact", "consent_record"]
-  const lists = [...byTable.entries()].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0])).map(([, sql]) => sql)
-  const queue: string[] = []
-  for (let i = 0; lists.some((l) => i < l.length); i++) {
-    for (const list of lists) {
-      if (i < list.length) queue.push(list[i])
-    }
-  }
-  const builder = async () => {
-    const client = await connect(url, schema, "retention_bench_segments_index")
-    try {
-      onBackend?.(await pid(client))
-      await client.query("SET maintenance_work_mem = '1GB'")
-      for (let sql = queue.shift(); sql !== undefined; sql = queue.shift()) {
-        await client.query(sql)
-      }
-    } finally {
-      await client.end()
-    }
-  }
-  await Promise.all(Array.from({ length: INDEX_BUILDERS }, builder))
-}
-
-/** A schema's tables (columns, constraints, indexes), schema names stripped, as sorted lines; the marker left out. */
-async function schemaFingerprint(client: Client, schema: string): Promise<string[]> {
-  const { rows } = await client.query<{ line: string }>(
-    `SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
-              || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
-              || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '') AS line
-     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-     LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-     WHERE c.relnamespace = $1::text::regnamespace AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
-     UNION ALL
-     SELECT 'constraint ' || c.relname || '.' || k.conname || ' ' || pg_get_constraintdef(k.oid)
-     FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid WHERE c.relnamespace = $1::text::regnamespace
-     UNION ALL
-     SELECT 'index ' || tablename || '.' || indexname || ' ' || replace(indexdef, quote_ident($1::text) || '.', '')
-     FROM pg_indexes WHERE schemaname = $1::text`,
-    [schema]
-  )
-  return rows
-    .map((r) => r.line)
-    .filter((line) => !line.includes(` ${MARKER_TABLE}.`))
-    .sort()
 }
 
 /**
@@ -389,14 +298,14 @@ async function upgradeInPlace(client: Client, schema: string, migrations: Migrat
       await client.query(sql)
     }
     await client.query(`SET search_path TO ${quoteIdentifier(schema)}`)
-    const expected = await schemaFingerprint(client, scratch)
+    const expected = await schemaFingerprint(client, scratch, MARKER_TABLE)
     await client.query("BEGIN")
     try {
       await client.query("SET LOCAL maintenance_work_mem = '1GB'")
       for (const sql of migrations.statements) {
         await client.query(sql)
       }
-      const actual = await schemaFingerprint(client, schema)
+      const actual = await schemaFingerprint(client, schema, MARKER_TABLE)
       if (actual.length !== expected.length || actual.some((line, i) => line !== expected[i])) {
         throw new Error("the schema differs from a fresh migration run")
       }
@@ -468,15 +377,8 @@ type MarkerRow = {
   loaded_at: Date
 }
 
-async function readMarker(client: Client, schema: string): Promise<MarkerRow | null> {
-  const { rows } = await client.query<{ exists: boolean }>("SELECT to_regclass($1) IS NOT NULL AS exists", [
-    `${quoteIdentifier(schema)}.${MARKER_TABLE}`,
-  ])
-  if (!rows[0].exists) {
-    return null
-  }
-  const marker = await client.query<MarkerRow>(`SELECT * FROM ${MARKER_TABLE} LIMIT 1`)
-  return marker.rows[0] ?? null
+function readMarker(client: Client, schema: string): Promise<MarkerRow | null> {
+  return readSchemaMarker<MarkerRow>(client, schema, MARKER_TABLE)
 }
 
 function summaryOf(marker: MarkerRow, schema: string): Omit<LoadSummary, "reused" | "tableBytes"> {
@@ -501,14 +403,4 @@ async function tableBytes(client: Client): Promise<Record<string, number>> {
     [FACT_TABLES]
   )
   return Object.fromEntries(rows.map((r) => [r.table, Number(r.bytes)]))
-}
-
-function stopwatch(): () => number {
-  let last = performance.now()
-  return () => {
-    const now = performance.now()
-    const elapsed = now - last
-    last = now
-    return elapsed
-  }
 }
