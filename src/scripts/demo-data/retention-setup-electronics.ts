@@ -4,7 +4,7 @@ import { B2B_MODULE } from "../../modules/b2b"
 import type B2bModuleService from "../../modules/b2b/service"
 import { INSIGHTS_MODULE } from "../../modules/insights"
 import type InsightsModuleService from "../../modules/insights/service"
-import type { CoPurchaseRunSummary } from "../../modules/insights/types"
+import type { CoPurchaseRunSummary, PropensityTrainingResult } from "../../modules/insights/types"
 import { addCompanyEmployeesWorkflow } from "../../workflows/b2b/add-company-employees"
 import { createCompaniesWorkflow } from "../../workflows/b2b/create-companies"
 import { createContractsWorkflow } from "../../workflows/b2b/create-contracts"
@@ -56,23 +56,23 @@ export async function computeDemoCoPurchases(container: MedusaContainer): Promis
 }
 
 /** A propensity model for the new 20-inch TV, trained here (the worker would, on the event the workflow emits). */
-export async function ensureDemoPropensityModel(container: MedusaContainer, store: DemoStore): Promise<number> {
+export async function ensureDemoPropensityModel(container: MedusaContainer, store: DemoStore): Promise<PropensityTrainingResult | null> {
   const tv = store.variantBySku["EL-TV-20"]
   if (!tv) {
-    return 0
+    return null
   }
   const insights = container.resolve<InsightsModuleService>(INSIGHTS_MODULE)
   const [existing] = await insights.listPropensityModels({ name: DEMO_PROPENSITY_MODEL_NAME }, { select: ["id"] })
   if (existing) {
-    return 0
+    return null
   }
   const { result: model } = await createPropensityModelWorkflow(container).run({
     input: { name: DEMO_PROPENSITY_MODEL_NAME, target: { product_ids: [tv.product_id] }, horizon_days: 30 },
   })
   // Trained as of today, not the seed's anchor: a workflow's input arrives serialised, and the
   // training step would get `now` as a string. The default anchor is today anyway.
-  await trainPropensityModelWorkflow(container).run({ input: { model_id: model.id } })
-  return 1
+  const { result } = await trainPropensityModelWorkflow(container).run({ input: { model_id: model.id } })
+  return result
 }
 
 export type B2bSetupReport = { companies: number; employees: number; contracts: number; prices_added: number }

@@ -21,7 +21,16 @@ export async function ensureRetentionSetup(container: MedusaContainer, store: De
     const runs = await computeDemoCoPurchases(container)
     logger.info(`seed co-purchases: ${runs.map((r) => `${r.scope} ${r.skipped ? "unchanged" : `${r.pair_rows} pairs of ${r.basket_count} baskets`}`).join(", ")}`)
   }
-  logger.info(`seed propensity: ${await ensureDemoPropensityModel(container, store)} models created and trained`)
+  const training = await ensureDemoPropensityModel(container, store)
+  logger.info(
+    `seed propensity: ${
+      !training
+        ? "model already there"
+        : training.status === "completed"
+          ? `model trained, AUC ${training.auc?.toFixed(2) ?? "n/a"}, ${training.scored_count} customers scored`
+          : `model created, training failed: ${training.failure}`
+    }`
+  )
   const b2b = await ensureDemoCompany(container, store, options)
   logger.info(
     `seed b2b: ${b2b.companies} companies, ${b2b.employees} employees, ${b2b.contracts} contracts created, ${b2b.prices_added} contract prices added, in ${Math.round((Date.now() - started) / 1000)} s`
