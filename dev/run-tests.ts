@@ -2,9 +2,12 @@
  * `npm test`: finds PostgreSQL as the demo does (DATABASE_URL, 127.0.0.1:5432, else embedded),
  * then runs every jest project (unit, modules, http) one file at a time against it and writes
  * jest's JSON result to .data/jest-results.json (read by .ci/run). Extra arguments go to jest.
- * One worker process, not --runInBand: every HTTP suite boots a Medusa app and leaves ~200 MB
- * behind, so in one process some fifty suites exhaust the heap; jest replaces the worker when it
- * grows past workerIdleMemoryLimit (jest.config.js).
+ * Worker processes, not --runInBand: every HTTP suite boots a Medusa app and leaves ~200 MB
+ * behind, so in one process some fifty suites exhaust the heap; jest replaces a worker when it
+ * grows past workerIdleMemoryLimit (jest.config.js). Two workers by default
+ * (RETENTION_TEST_WORKERS): a suite spends much of its time in PostgreSQL and migrations, so two
+ * overlap on two cores; Medusa's test runners name each worker's databases by JEST_WORKER_ID and
+ * take free ports.
  */
 import { spawn } from "node:child_process"
 import fs from "node:fs"
@@ -25,7 +28,8 @@ async function main() {
     RETENTION_TEST_SERVER_URL: found.serverUrl,
   }
   const jestBin = require.resolve("jest/bin/jest")
-  const args = [jestBin, "--maxWorkers=1", "--forceExit", "--json", `--outputFile=${resultsFile}`, ...process.argv.slice(2)]
+  const workers = Math.max(1, Number(process.env.RETENTION_TEST_WORKERS ?? 2) || 1)
+  const args = [jestBin, `--maxWorkers=${workers}`, "--forceExit", "--json", `--outputFile=${resultsFile}`, ...process.argv.slice(2)]
   const code = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, args, { env, stdio: "inherit" })
     child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0)))
