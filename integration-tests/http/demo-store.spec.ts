@@ -140,6 +140,15 @@ medusaIntegrationTestRunner({
       expect(byVariant).toEqual(
         Object.fromEntries(["EN", "DE", "FR", "JA"].map((e) => [v[`SW-PF2-${e}`].id, v[`SW-PF3-${e}`].id]))
       )
+      const owners2Only = [...planCase("software", options.customers!, options)].filter((c) => {
+        const skus = c.orders.flatMap((o) => o.lines.map((l) => l.sku))
+        return skus.some((sku) => sku.startsWith("SW-PF2-")) && !skus.some((sku) => sku.startsWith("SW-PF3-"))
+      }).length
+      expect(owners2Only).toBeGreaterThan(0)
+      const headers = await adminHeaders(container, api, "retention-demo@test.example")
+      const { data: upgradable } = await api.post("/admin/segments/preview", { definition: { field: "upgrade_available" }, sample_size: 0 }, headers)
+      expect(upgradable.count).toBe(owners2Only)
+
       const models = await insights.listPropensityModels({ name: DEMO_PROPENSITY_MODEL_NAME })
       expect(models).toHaveLength(1)
       expect(models[0].target_product_ids).toEqual([v["EL-TV-20"].product_id])
