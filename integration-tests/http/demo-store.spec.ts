@@ -38,6 +38,7 @@ const options: SeedOptions = {
   seed: 99,
   anchor: new Date("2026-11-01T00:00:00Z"),
   emitEvents: true,
+  retentionSetup: true,
 }
 
 /** What the plans say the store must hold, computed without Medusa. */

@@ -66,7 +66,9 @@ export async function seedDemoStore(container: MedusaContainer, options: SeedOpt
   const created = await ensureDemoSegments(container, store)
   logger.info(`seed segments: ${created} demo segments created with their members`)
   logger.info(`seed campaigns: ${await ensureDemoCampaigns(container)} draft demo campaigns created`)
-  await ensureRetentionSetup(container, store, options)
+  if (options.retentionSetup) {
+    await ensureRetentionSetup(container, store, options)
+  }
   return report
 }
 

@@ -9,6 +9,12 @@ export type SeedOptions = {
   anchor: Date
   /** Emit order.placed for every historical order (the plugin's backfills run either way). */
   emitEvents?: boolean
+  /**
+   * Also set up the demo's reminder rule, automations, upgrade paths, co-purchases, propensity
+   * model and B2B company (src/scripts/demo-data/retention-setup.ts). The demo and `npm run seed`
+   * do; tests that seed a store to build their own rules on leave it out.
+   */
+  retentionSetup?: boolean
 }
 
 export const DEFAULT_SEED = 20261123
@@ -49,6 +55,7 @@ export function parseSeedArgs(args: string[], today = new Date()): SeedOptions {
     seed: positive("--seed", value("--seed")) ?? DEFAULT_SEED,
     anchor,
     emitEvents: args.some((a) => a === "--emit-events" || a === "emit-events"),
+    retentionSetup: true,
   }
 }
 

@@ -127,6 +127,7 @@ describe("seed arguments", () => {
       seed: 7,
       anchor: new Date("2026-01-31T00:00:00Z"),
       emitEvents: false,
+      retentionSetup: true,
     })
     expect(parseSeedArgs(["emit-events"]).emitEvents).toBe(true)
     expect(parseSeedArgs([], new Date("2026-11-23T15:00:00Z"))).toMatchObject({
