@@ -7,7 +7,7 @@
  * grows past workerIdleMemoryLimit (jest.config.js). Two workers by default
  * (RETENTION_TEST_WORKERS): a suite spends much of its time in PostgreSQL and migrations, so two
  * overlap on two cores; Medusa's test runners name each worker's databases by JEST_WORKER_ID and
- * take free ports.
+ * take free ports. RETENTION_TEST_WORKERS=0 runs in band (one process, for debugging).
  */
 import { spawn } from "node:child_process"
 import fs from "node:fs"
@@ -28,8 +28,10 @@ async function main() {
     RETENTION_TEST_SERVER_URL: found.serverUrl,
   }
   const jestBin = require.resolve("jest/bin/jest")
-  const workers = Math.max(1, Number(process.env.RETENTION_TEST_WORKERS ?? 2) || 1)
-  const args = [jestBin, `--maxWorkers=${workers}`, "--forceExit", "--json", `--outputFile=${resultsFile}`, ...process.argv.slice(2)]
+  const workers = Number(process.env.RETENTION_TEST_WORKERS ?? 2)
+  const extra = process.argv.slice(2)
+  const parallelism = workers === 0 ? ["--runInBand"] : [`--maxWorkers=${Math.max(1, workers || 1)}`]
+  const args = [jestBin, ...parallelism, "--forceExit", "--json", `--outputFile=${resultsFile}`, ...extra]
   const code = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, args, { env, stdio: "inherit" })
     child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0)))
