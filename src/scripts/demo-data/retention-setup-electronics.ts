@@ -69,8 +69,8 @@ export async function ensureDemoPropensityModel(container: MedusaContainer, stor
   const { result: model } = await createPropensityModelWorkflow(container).run({
     input: { name: DEMO_PROPENSITY_MODEL_NAME, target: { product_ids: [tv.product_id] }, horizon_days: 30 },
   })
-  // Trained as of today, not the seed's anchor: a workflow's input arrives serialised, and the
-  // training step would get `now` as a string. The default anchor is today anyway.
+  // Trained as of today, as the worker trains it on the event the definition emits; the default
+  // anchor is today.
   const { result } = await trainPropensityModelWorkflow(container).run({ input: { model_id: model.id } })
   return result
 }

@@ -7,12 +7,13 @@ import type InsightsModuleService from "../../../modules/insights/service"
  * fitted is marked failed with the reason. The scores replace the model's previous ones whole, and
  * a rerun rebuilds them from the facts: nothing to compensate.
  */
-export const trainPropensityModelStep = createStep("train-propensity-model", async (input: { model_id: string; now?: Date }, { container }) => {
+export const trainPropensityModelStep = createStep("train-propensity-model", async (input: { model_id: string; now?: Date | string }, { container }) => {
   const insights = container.resolve<InsightsModuleService>(INSIGHTS_MODULE)
   await insights.updatePropensityModels({ id: input.model_id, status: "running" })
   let result: Awaited<ReturnType<InsightsModuleService["trainPropensityModel"]>>
   try {
-    result = await insights.trainPropensityModel({ model_id: input.model_id, now: input.now })
+    // A workflow's input reaches its steps serialised: a Date arrives as its ISO string.
+    result = await insights.trainPropensityModel({ model_id: input.model_id, now: input.now ? new Date(input.now) : undefined })
   } catch (error) {
     // The training's transaction rolled back; the model must not stay "running".
     await insights.updatePropensityModels({ id: input.model_id, status: "failed", failure: (error as Error).message })
