@@ -1,9 +1,10 @@
 import { Plus } from "@medusajs/icons"
-import { Button, Container, Heading, Input, Select, Table, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { useDebouncedValue } from "../../hooks/use-debounced-value"
 import { QueryState } from "../common/query-state"
+import { ALL_STATUSES, StatusFilter } from "../common/status-filter"
 import { Pager } from "../common/pager"
 import { CompanyDrawer } from "./company-drawer"
 import { CompanyStatusBadge } from "./status-badges"
@@ -11,13 +12,12 @@ import { COMPANY_STATUSES } from "./types"
 import { useCompanies } from "./use-b2b"
 
 const PAGE_SIZE = 20
-const ALL = "all"
 
 /** Every company by name, with a search (name or tax id), a status filter and how many employees and contracts each has; rows open the company. */
 export const CompaniesTable = () => {
   const navigate = useNavigate()
   const [pageIndex, setPageIndex] = useState(0)
-  const [status, setStatus] = useState<string>(ALL)
+  const [status, setStatus] = useState<string>(ALL_STATUSES)
   const [term, setTerm] = useState("")
   const [creating, setCreating] = useState(false)
   const q = useDebouncedValue(term).trim()
@@ -25,7 +25,7 @@ export const CompaniesTable = () => {
     limit: PAGE_SIZE,
     offset: pageIndex * PAGE_SIZE,
     ...(q ? { q } : {}),
-    ...(status !== ALL ? { status } : {}),
+    ...(status !== ALL_STATUSES ? { status } : {}),
   })
   const companies = data?.companies ?? []
   return (
@@ -48,28 +48,16 @@ export const CompaniesTable = () => {
               setPageIndex(0)
             }}
           />
-          <div className="w-[140px]">
-            <Select
-              size="small"
-              value={status}
-              onValueChange={(value) => {
-                setStatus(value)
-                setPageIndex(0)
-              }}
-            >
-              <Select.Trigger aria-label="Filter by status">
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                <Select.Item value={ALL}>All statuses</Select.Item>
-                {COMPANY_STATUSES.map((s) => (
-                  <Select.Item key={s} value={s}>
-                    {s === "active" ? "Active" : "Inactive"}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </div>
+          <StatusFilter
+            value={status}
+            statuses={COMPANY_STATUSES}
+            label={(s) => (s === "active" ? "Active" : "Inactive")}
+            width="w-[140px]"
+            onChange={(value) => {
+              setStatus(value)
+              setPageIndex(0)
+            }}
+          />
           <Button size="small" variant="secondary" onClick={() => setCreating(true)}>
             <Plus />
             Create
@@ -82,7 +70,7 @@ export const CompaniesTable = () => {
         isLoading={isLoading}
         loadingText="Loading companies…"
         isEmpty={!companies.length}
-        emptyText={q || status !== ALL ? "No company matches." : "No companies yet. Create one, add its employees, then give it a contract."}
+        emptyText={q || status !== ALL_STATUSES ? "No company matches." : "No companies yet. Create one, add its employees, then give it a contract."}
       >
         <div>
           <Table>

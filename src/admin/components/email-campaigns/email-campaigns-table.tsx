@@ -1,5 +1,5 @@
 import { Plus } from "@medusajs/icons"
-import { Button, Container, Heading, Select, Table, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { useEmailCampaignReports, useEmailCampaigns, useSegmentsById } from "../../hooks/use-email-campaigns"
@@ -8,10 +8,10 @@ import { CAMPAIGN_STATUSES, type AdminEmailCampaignReportResponse, type EmailCam
 import { formatRate } from "../../lib/email-campaign-report"
 import { formatCount, formatMoney } from "../../lib/segment-format"
 import { QueryState } from "../common/query-state"
+import { ALL_STATUSES, StatusFilter } from "../common/status-filter"
 import { CampaignStatusBadge } from "./campaign-status-badge"
 
 const PAGE_SIZE = 20
-const ALL = "all"
 
 /** The row's second line: when it is due, started or finished. */
 function timing(campaign: EmailCampaign): string {
@@ -67,11 +67,11 @@ const Figures = ({ report }: { report: AdminEmailCampaignReportResponse | undefi
 export const EmailCampaignsTable = () => {
   const navigate = useNavigate()
   const [pageIndex, setPageIndex] = useState(0)
-  const [status, setStatus] = useState<string>(ALL)
+  const [status, setStatus] = useState<string>(ALL_STATUSES)
   const { data, isLoading, isError, error } = useEmailCampaigns({
     limit: PAGE_SIZE,
     offset: pageIndex * PAGE_SIZE,
-    ...(status !== ALL ? { status } : {}),
+    ...(status !== ALL_STATUSES ? { status } : {}),
   })
   const campaigns = data?.email_campaigns ?? []
   const segments = useSegmentsById(campaigns.map((c) => c.segment_id))
@@ -89,28 +89,15 @@ export const EmailCampaignsTable = () => {
           </Text>
         </div>
         <div className="flex items-center gap-x-2">
-          <div className="w-[160px]">
-            <Select
-              size="small"
-              value={status}
-              onValueChange={(value) => {
-                setStatus(value)
-                setPageIndex(0)
-              }}
-            >
-              <Select.Trigger aria-label="Filter by status">
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                <Select.Item value={ALL}>All statuses</Select.Item>
-                {CAMPAIGN_STATUSES.map((s) => (
-                  <Select.Item key={s} value={s}>
-                    {s[0].toUpperCase() + s.slice(1)}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </div>
+          <StatusFilter
+            value={status}
+            statuses={CAMPAIGN_STATUSES}
+            label={(s) => s[0].toUpperCase() + s.slice(1)}
+            onChange={(value) => {
+              setStatus(value)
+              setPageIndex(0)
+            }}
+          />
           <Button size="small" variant="secondary" asChild>
             <Link to="/email-campaigns/create">
               <Plus />
@@ -125,7 +112,7 @@ export const EmailCampaignsTable = () => {
         isLoading={isLoading}
         loadingText="Loading campaigns…"
         isEmpty={!campaigns.length}
-        emptyText={status !== ALL ? "No campaign has this status." : "No campaigns yet. Create one to e-mail a segment."}
+        emptyText={status !== ALL_STATUSES ? "No campaign has this status." : "No campaigns yet. Create one to e-mail a segment."}
       >
         <div>
           <Table>
