@@ -61,7 +61,7 @@ medusaIntegrationTestRunner({
         language,
         subject: SUBJECTS[language],
         html: `<html><body><p>Hello {{first_name}}, you have {{points}} points.</p><a href="https://pixelforge.example/upgrade?ed=${language}">Upgrade</a> <a href="{{unsubscribe_url}}">Unsubscribe</a></body></html>`,
-        text: `Hello {{first_name}}. Upgrade: https://pixelforge.example/upgrade?ed=${language} Unsubscribe: {{unsubscribe_url}}`,
+        text: `Hello {{first_name}}. You have {{points}} points [{{tier}}]. Picks: {{recommended_products}}. Upgrade: https://pixelforge.example/upgrade?ed=${language} Unsubscribe: {{unsubscribe_url}}`,
       }))
 
     async function sendNow(body: Record<string, unknown>) {
@@ -224,10 +224,36 @@ medusaIntegrationTestRunner({
       expect(counts.every((n) => n === 1)).toBe(true)
       const languages = new Set(recipients.map((r) => r.language))
       expect(languages.size).toBeGreaterThan(1)
-      for (const r of recipients.filter((x) => x.status === "sent")) {
+      // Points, tier and picks come from the facts, read per batch: each one the recipient's own.
+      const sent = recipients.filter((x) => x.status === "sent")
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const ids = sent.map((r) => r.customer_id)
+      const facts = new Map<string, { points_balance: number; tier_id: string | null }>(
+        (await pg("customer_fact").whereIn("customer_id", ids).select("customer_id", "points_balance", "tier_id")).map((f: { customer_id: string }) => [f.customer_id, f])
+      )
+      const tierNames = new Map<string, string>((await pg("loyalty_tier").select("id", "name")).map((t: { id: string; name: string }) => [t.id, t.name]))
+      const boughtTitles = new Map<string, Set<string>>()
+      for (const row of await pg("customer_product_fact as f").join("product as p", "p.id", "f.product_id").whereIn("f.customer_id", ids).select("f.customer_id", "p.title")) {
+        if (!boughtTitles.has(row.customer_id)) boughtTitles.set(row.customer_id, new Set())
+        boughtTitles.get(row.customer_id)!.add(row.title)
+      }
+      expect([...facts.values()].some((f) => Number(f.points_balance) > 0)).toBe(true)
+      const catalogTitles: string[] = (await pg("product").whereNull("deleted_at").select("title")).map((p: { title: string }) => p.title)
+      let picked = 0
+      for (const r of sent) {
         const message = fake.messages.find((m) => m.custom_args.recipient_id === r.id)!
         expect(message.subject).toBe(SUBJECTS[r.language].replace("{{first_name}}", r.first_name ?? ""))
+        const fact = facts.get(r.customer_id)!
+        const tier = fact.tier_id ? (tierNames.get(fact.tier_id) ?? "") : ""
+        expect(message.text).toContain(`You have ${Number(fact.points_balance)} points [${tier}].`)
+        // Titles hold commas ("Minoxidil 5% foam, 60 g"): the picks are read as the catalogue's titles they contain.
+        const line = message.text!.match(/Picks: (.*?)\. Upgrade/)![1]
+        const picks = catalogTitles.filter((title) => line.includes(title))
+        expect(picks.length).toBeLessThanOrEqual(3)
+        expect(picks.filter((title) => boughtTitles.get(r.customer_id)?.has(title))).toEqual([])
+        picked += picks.length
       }
+      expect(picked).toBeGreaterThan(0)
     })
 
     it("resumes a send that stopped half-way: nobody twice, nobody lost", async () => {

@@ -298,6 +298,34 @@ class CustomerFactsModuleService extends MedusaService({
     return rows.map((r) => ({ product_id: r.product_id, buyers: Number(r.buyers) }))
   }
 
+  /**
+   * What a message to many customers personalises with, in two set-based reads (a campaign batch
+   * of 1000 through the ORM spent most of its time hydrating entities): points and tier per
+   * customer, and which of `product_ids` (the candidates for recommendation) each one bought.
+   */
+  @InjectManager()
+  async listRecipientFacts(
+    input: { customer_ids: string[]; product_ids: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ customer_id: string; points_balance: number; tier_id: string | null; bought_product_ids: string[] }[]> {
+    if (!input.customer_ids.length) return []
+    const knex = contextKnex(sharedContext)
+    const { rows } = await knex.raw(
+      `select f.customer_id, f.points_balance, f.tier_id,
+              coalesce((select array_agg(p.product_id) from customer_product_fact p
+                         where p.customer_id = f.customer_id and p.product_id = any(?::text[]) and p.deleted_at is null), '{}') as bought_product_ids
+         from customer_fact f
+        where f.customer_id = any(?::text[]) and f.deleted_at is null`,
+      sqlBindings(input.product_ids, input.customer_ids)
+    )
+    return rows.map((r: { customer_id: string; points_balance: number | string | null; tier_id: string | null; bought_product_ids: string[] }) => ({
+      customer_id: r.customer_id,
+      points_balance: Number(r.points_balance ?? 0),
+      tier_id: r.tier_id,
+      bought_product_ids: r.bought_product_ids,
+    }))
+  }
+
   /** Everything the facts hold about one customer: the row, spend per currency, products bought, the consent history. */
   @InjectManager()
   async retrieveCustomerProfile(customerId: string, @MedusaContext() sharedContext: Context = {}) {

@@ -25,26 +25,34 @@ export async function popularProducts(container: MedusaContainer, input: { campa
   return ids.map((id) => ({ id, title: titles.find((t) => t.id === id)?.title ?? "" })).filter((p) => p.title)
 }
 
+/** Every loyalty tier's name by id: read once per send (a handful of rows), not once per batch. */
+export async function tierNames(container: MedusaContainer): Promise<Map<string, string>> {
+  const tiers = await container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE).listLoyaltyTiers({}, { select: ["id", "name"] })
+  return new Map(tiers.map((t) => [t.id, t.name]))
+}
+
 /** Points, tier and three recommended products (popular ones the customer has not bought) for many customers, read once. */
-export async function recipientContext(container: MedusaContainer, customerIds: string[], popular: PopularProduct[]) {
+export async function recipientContext(
+  container: MedusaContainer,
+  customerIds: string[],
+  popular: PopularProduct[],
+  tiers?: Map<string, string>
+) {
   const facts = container.resolve<CustomerFactsModuleService>(CUSTOMER_FACTS_MODULE)
-  const profiles = new Map((await facts.listCustomerFacts({ customer_id: customerIds }, { select: ["customer_id", "points_balance", "tier_id"] })).map((f) => [f.customer_id, f]))
-  const tierIds = [...new Set([...profiles.values()].map((p) => p.tier_id).filter((t): t is string => !!t))]
-  const tiers = tierIds.length
-    ? new Map((await container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE).listLoyaltyTiers({ id: tierIds }, { select: ["id", "name"] })).map((t) => [t.id, t.name]))
-    : new Map<string, string>()
-  const bought = new Map<string, Set<string>>()
-  for (const row of await facts.listCustomerProductFacts({ customer_id: customerIds }, { select: ["customer_id", "product_id"] })) {
-    if (!row.product_id) continue
-    if (!bought.has(row.customer_id)) bought.set(row.customer_id, new Set())
-    bought.get(row.customer_id)!.add(row.product_id)
+  const rows = await facts.listRecipientFacts({ customer_ids: customerIds, product_ids: popular.map((p) => p.id) })
+  const profiles = new Map(rows.map((r) => [r.customer_id, r]))
+  const tierIds = [...new Set(rows.map((r) => r.tier_id).filter((t): t is string => !!t && !tiers?.has(t)))]
+  const names = new Map(tiers)
+  if (tierIds.length) {
+    const found = await container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE).listLoyaltyTiers({ id: tierIds }, { select: ["id", "name"] })
+    for (const t of found) names.set(t.id, t.name)
   }
   return (customerId: string): RecipientContext => {
     const profile = profiles.get(customerId)
-    const mine = bought.get(customerId) ?? new Set<string>()
+    const mine = new Set(profile?.bought_product_ids ?? [])
     return {
       points: profile?.points_balance ?? 0,
-      tier: profile?.tier_id ? (tiers.get(profile.tier_id) ?? null) : null,
+      tier: profile?.tier_id ? (names.get(profile.tier_id) ?? null) : null,
       recommended_products: popular.filter((p) => !mine.has(p.id)).slice(0, 3).map((p) => p.title),
     }
   }

@@ -10,7 +10,7 @@ import type { RecipientRow } from "../../../modules/email-campaigns/types"
 import { prepareTemplate, type PreparedTemplate } from "../../../modules/email-campaigns/utils/render"
 import { MESSAGING_MODULE } from "../../../modules/messaging"
 import type MessagingModuleService from "../../../modules/messaging/service"
-import { personalize, popularProducts, recipientContext } from "../campaign-personalization"
+import { personalize, popularProducts, recipientContext, tierNames } from "../campaign-personalization"
 
 export type SendCampaignResult = { batches: number; sent: number; failed: number; suppressed: number; unknown: number; throttled: number; status: string }
 
@@ -46,6 +46,7 @@ export async function sendCampaignBatches(
     (await campaigns.listEmailCampaignTemplates({ campaign_id: input.campaign_id })).map((t) => [t.language, prepareTemplate(t)])
   )
   const popular = await popularProducts(container, { campaign_id: input.campaign_id })
+  const tiers = await tierNames(container)
   const utm = campaign.utm as Record<string, string> | null
 
   /** Sends one claimed batch; returns why sending must stop, if it must. */
@@ -67,7 +68,7 @@ export async function sendCampaignBatches(
       result.failed += sendable.length
       return null
     }
-    const contextOf = await recipientContext(container, sendable.map((r) => r.customer_id), popular)
+    const contextOf = await recipientContext(container, sendable.map((r) => r.customer_id), popular, tiers)
     const personalizations = sendable.map((r) => {
       const { substitutions, links } = personalize({ recipient: r, template, utm, context: contextOf(r.customer_id), publicUrl: options.publicUrl, linkDays: options.linkDays })
       return {
