@@ -240,6 +240,101 @@ medusaIntegrationTestRunner({
       expect((await journeysOf(automation.id, vip.id))[0]).toMatchObject({ status: "completed" })
     })
 
+    it("conditional split: each customer takes one branch, decided once when reached; an end stops its branch; the others meet again after it", async () => {
+      const vip = await consenting("split@vip.split.example")
+      const plain = await consenting("split@plain.split.example")
+      await refreshCustomerFactsWorkflow(container).run({ input: { customer_ids: [vip.id, plain.id] } })
+      const { data } = await api.post(
+        "/admin/segments",
+        { name: "Split entry", definition: { field: "email_domain", op: "in", values: ["vip.split.example", "plain.split.example"] } },
+        admin
+      )
+      const isVip = { field: "email_domain", op: "in", values: ["vip.split.example"] }
+      const body = {
+        name: "VIP split",
+        is_active: true,
+        trigger: { type: "segment_entered", segment_id: data.segment.id },
+        steps: [
+          { type: "wait", amount: 1, unit: "hours" },
+          {
+            type: "split",
+            condition: isVip,
+            yes: [{ type: "adjust_points", points: 200 }, { type: "send_email", template: "split-vip" }],
+            no: [{ type: "wait", amount: 1, unit: "days" }, { type: "send_email", template: "split-regular" }, { type: "end" }],
+          },
+          { type: "send_email", template: "split-everyone" },
+        ],
+      }
+      // Bad splits: the field is named down to the condition's own path; too deep is refused.
+      const badCondition = await failure(api.post("/admin/automations", { ...body, steps: [{ ...body.steps[1], condition: { field: "email_domain", op: "nope" } }] }, admin))
+      expect(badCondition.status).toBe(400)
+      expect(badCondition.message).toContain("steps[0].condition")
+      const nest = (depth: number): Record<string, unknown> => ({ type: "split", condition: isVip, yes: depth ? [nest(depth - 1)] : [{ type: "send_email", template: "deep" }] })
+      const tooDeep = await failure(api.post("/admin/automations", { ...body, steps: [nest(3)] }, admin))
+      expect(tooDeep.status).toBe(400)
+      expect(tooDeep.message).toContain("nested at most 3 deep")
+      const unknownGroup = await failure(
+        api.post("/admin/automations", { ...body, steps: [{ type: "split", condition: isVip, no: [{ type: "add_to_group", customer_group_id: "cusgroup_missing" }] }] }, admin)
+      )
+      expect(unknownGroup.message).toContain('steps[0].no[0].customer_group_id: no customer group "cusgroup_missing"')
+
+      const automation = await createAutomation(body)
+      const { data: fetched } = await api.get(`/admin/automations/${automation.id}`, admin)
+      expect(fetched.automation.program.map((p: { type: string; path: string }) => `${p.path}:${p.type}`)).toEqual([
+        "steps[0]:wait",
+        "steps[1]:split",
+        "steps[1].yes[0]:adjust_points",
+        "steps[1].yes[1]:send_email",
+        "steps[1].yes.end:jump",
+        "steps[1].no[0]:wait",
+        "steps[1].no[1]:send_email",
+        "steps[1].no[2]:end",
+        "steps[2]:send_email",
+      ])
+      await enterSegmentAutomationsWorkflow(container).run({ input: { segment_id: data.segment.id, customer_ids: [vip.id, plain.id] } })
+      const t0 = new Date()
+      await run(t0)
+      await run(new Date(t0.getTime() + HOUR))
+      const [vipJourney] = await journeysOf(automation.id, vip.id)
+      const [plainJourney] = await journeysOf(automation.id, plain.id)
+      expect(vipJourney).toMatchObject({ status: "completed" })
+      // The plain customer took "no" and waits in that branch...
+      expect(plainJourney).toMatchObject({ status: "active", step_index: 5 })
+      // ...and stays on it after their facts would now say yes: the branch was decided when reached.
+      await container.resolve(Modules.CUSTOMER).updateCustomers(plain.id, { email: "now@vip.split.example" })
+      await refreshCustomerFactsWorkflow(container).run({ input: { customer_ids: [plain.id] } })
+      await run(new Date(t0.getTime() + HOUR + DAY))
+      const notifications = container.resolve(Modules.NOTIFICATION)
+      const sentAt = async (journeyId: string, index: number) => (await notifications.listNotifications({ idempotency_key: `automation:${journeyId}:${index}` })).map((n) => n.template)
+      expect(await sentAt(vipJourney.id, 3)).toEqual(["split-vip"])
+      expect(await sentAt(vipJourney.id, 8)).toEqual(["split-everyone"])
+      expect(await sentAt(plainJourney.id, 6)).toEqual(["split-regular"])
+      expect(await sentAt(plainJourney.id, 8)).toEqual([])
+      expect((await journeysOf(automation.id, plain.id))[0]).toMatchObject({ status: "completed" })
+      const runsOf = async (journeyId: string) =>
+        (await automations.listAutomationStepRuns({ journey_id: journeyId }, { order: { step_index: "ASC" } })).map((r) => [r.step_index, r.outcome, (r.detail as { branch?: string } | null)?.branch ?? null])
+      expect(await runsOf(vipJourney.id)).toEqual([
+        [0, "waited", null],
+        [1, "done", "yes"],
+        [2, "done", null],
+        [3, "done", null],
+        [8, "done", null],
+      ])
+      expect(await runsOf(plainJourney.id)).toEqual([
+        [0, "waited", null],
+        [1, "done", "no"],
+        [5, "waited", null],
+        [6, "done", null],
+      ])
+      const credited = await container.resolve("loyaltyPoints").listPointsTransactions({ customer_id: [vip.id, plain.id], type: "adjust" })
+      expect(credited.map((t: { customer_id: string; points: number }) => [t.customer_id, t.points])).toEqual([[vip.id, 200]])
+      const { data: r } = await api.get(`/admin/automations/${automation.id}/report`, admin)
+      expect(r.report.steps.filter((s: { step_index: number }) => s.step_index === 1)).toEqual([
+        { step_index: 1, path: "steps[1]", step_type: "split", outcome: "done", branch: "no", count: 1 },
+        { step_index: 1, path: "steps[1]", step_type: "split", outcome: "done", branch: "yes", count: 1 },
+      ])
+    })
+
     it("segment entered: the entry event twice starts one journey; holdout members get no e-mail", async () => {
       const members = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => consenting(`member${i}@seg.automations.example`)))
       // Members must have their facts before the segment can take them in.

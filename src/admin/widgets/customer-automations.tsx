@@ -8,21 +8,24 @@ import { QueryState } from "../components/common/query-state"
 import { exitReasonLabel, journeyStatusColor, type CustomerJourney } from "../lib/customer-journeys"
 import { formatDateTime } from "../lib/format"
 import { sdk } from "../lib/sdk"
-import { describeStep } from "../routes/automations/lib/describe"
+import { describeStep, placeLabel, stepAtPath } from "../routes/automations/lib/describe"
 import { useAutomation } from "../routes/automations/lib/use-automations"
 
-/** Where a journey is: the step it waits in or runs next, in words (the automation's steps are fetched once per automation). */
+/**
+ * Where a journey is: the step it waits in or runs next, in words. Its step_index is a place of
+ * the automation's flat program, whose path names the step in the tree (branches included).
+ */
 const JourneyStep = ({ journey }: { journey: CustomerJourney }) => {
   const { data } = useAutomation(journey.automation_id)
-  const steps = data?.automation.steps
-  const position = steps ? ` of ${steps.length}` : ""
+  const automation = data?.automation
   if (journey.status === "completed") {
-    return <>{steps ? `All ${steps.length} steps done` : "Done"}</>
+    return <>Done</>
   }
-  const step = steps?.[journey.step_index]
-  const label = `Step ${journey.step_index + 1}${position}`
+  const place = automation?.program?.find((p) => p.index === journey.step_index)
+  const step = place && automation ? stepAtPath(automation.steps, place.path) : undefined
+  const label = `At ${place ? placeLabel(place.path) : `step ${journey.step_index + 1}`}`
   if (journey.status === "exited") {
-    return <>{`Left at ${label.toLowerCase()}`}</>
+    return <>{`Left ${label.toLowerCase()}`}</>
   }
   return <>{step ? `${label}: ${describeStep(step)}` : label}</>
 }

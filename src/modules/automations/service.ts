@@ -6,7 +6,8 @@ import { compareGroups } from "../email-campaigns/utils/incrementality"
 import type { GroupOutcome } from "../email-campaigns/types"
 import { compileDefinition } from "../segments/definition/compile"
 import { raw, type Fragment } from "../segments/definition/sql-fragment"
-import type { AutomationTrigger } from "./definition/schema"
+import { compileProgram } from "./definition/program"
+import type { AutomationStep, AutomationTrigger } from "./definition/schema"
 import { Automation, AutomationJourney, AutomationStepRun } from "./models"
 import {
   AUTOMATION_DEFAULTS,
@@ -402,17 +403,20 @@ class AutomationsModuleService extends MedusaService({ Automation, AutomationJou
   @InjectManager()
   async reportAutomation(input: { id: string; attribution_days: number }, @MedusaContext() sharedContext: Context = {}): Promise<AutomationReport> {
     const knex = contextKnex(sharedContext)
-    const [{ rows: journeys }, { rows: messages }, { rows: conversions }, steps] = await Promise.all([
+    const [{ rows: journeys }, { rows: messages }, { rows: conversions }, stepRows, definition] = await Promise.all([
       knex.raw(JOURNEY_COUNTS_SQL, [input.id]),
       knex.raw(MESSAGE_COUNTS_SQL, [input.id]),
       knex.raw(CONVERSIONS_SQL, sqlBindings(input.attribution_days, input.id)),
       knex("automation_step_run")
         .where({ automation_id: input.id })
         .whereNull("deleted_at")
-        .groupBy("step_index", "step_type", "outcome")
-        .orderBy([{ column: "step_index" }, { column: "outcome" }])
-        .select("step_index", "step_type", "outcome", knex.raw("count(*)::int as count")),
+        .groupByRaw("step_index, step_type, outcome, detail->>'branch'")
+        .orderByRaw("step_index, outcome, detail->>'branch'")
+        .select("step_index", "step_type", "outcome", knex.raw("detail->>'branch' as branch"), knex.raw("count(*)::int as count")),
+      knex("automation").where({ id: input.id }).first("steps"),
     ])
+    const program = definition ? compileProgram(definition.steps as AutomationStep[]) : []
+    const steps = (stepRows as Omit<AutomationReport["steps"][number], "path">[]).map((r) => ({ ...r, path: program[r.step_index]?.path ?? null }))
     const report: AutomationReport = {
       automation_id: input.id,
       attribution_days: input.attribution_days,

@@ -71,6 +71,21 @@ class SegmentsModuleService extends MedusaService({ Segment, SegmentMembership }
     return this.page_(knex, where, { limit: input.limit ?? 500, after: input.after })
   }
 
+  /** Which of these customers a tree matches now (an automation's split): reads only. */
+  @InjectManager()
+  async matchCustomers(
+    input: { definition: SegmentNode; references: ResolvedReferences; customer_ids: string[]; now?: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const customerIds = [...new Set(input.customer_ids)]
+    if (!customerIds.length) return []
+    const knex = contextKnex(sharedContext)
+    const predicate = compileDefinition(input.definition, { mode: "customer", now: input.now ?? new Date(), references: input.references })
+    const query = sql`select cf.customer_id from customer_fact cf where cf.customer_id = any(${value(customerIds, "text[]")}) and ${predicate}`
+    const { rows } = await knex.raw(query.sql, sqlBindings(...query.bindings))
+    return (rows as { customer_id: string }[]).map((r) => r.customer_id)
+  }
+
   /**
    * Re-evaluates given customers in given segments (after their facts changed) and applies the
    * difference to the memberships: one query answers every segment for every customer. Returns the

@@ -1,5 +1,6 @@
 import type { z } from "@medusajs/framework/zod"
-import { StepsSchema, TriggerSchema, type AutomationStep, type AutomationTrigger } from "./schema"
+import { parseSegmentDefinition } from "../../segments/definition/schema"
+import { forEachStep, StepsSchema, TriggerSchema, type AutomationStep, type AutomationTrigger } from "./schema"
 
 export type DefinitionProblem = { path: string; message: string }
 
@@ -22,7 +23,18 @@ export function parseTrigger(value: unknown): { ok: true; trigger: AutomationTri
   return parsed.success ? { ok: true, trigger: parsed.data } : { ok: false, problems: problems(parsed.error, "trigger") }
 }
 
+/** Steps as zod checks their shape, then each split's condition through the segment parser (its paths under the split's). */
 export function parseSteps(value: unknown): { ok: true; steps: AutomationStep[] } | { ok: false; problems: DefinitionProblem[] } {
   const parsed = StepsSchema.safeParse(value)
-  return parsed.success ? { ok: true, steps: parsed.data } : { ok: false, problems: problems(parsed.error, "steps") }
+  if (!parsed.success) {
+    return { ok: false, problems: problems(parsed.error, "steps") }
+  }
+  const found: DefinitionProblem[] = []
+  forEachStep(parsed.data, (step, path) => {
+    if (step.type !== "split") return
+    const condition = parseSegmentDefinition(step.condition, `${path}.condition`)
+    if (condition.ok) step.condition = condition.definition
+    else found.push(...condition.issues)
+  })
+  return found.length ? { ok: false, problems: found } : { ok: true, steps: parsed.data }
 }

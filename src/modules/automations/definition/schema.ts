@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import type { SegmentNode } from "../../segments/definition/schema"
 
 /**
  * What an automation is made of, as JSON: the trigger that starts a journey and the steps it
@@ -112,62 +113,119 @@ export const TriggerSchema = z.discriminatedUnion(
 )
 export type AutomationTrigger = z.infer<typeof TriggerSchema>
 
-export const STEP_TYPES = ["wait", "send_email", "issue_promotion", "adjust_points", "add_to_group"] as const
+export const STEP_TYPES = ["wait", "send_email", "issue_promotion", "adjust_points", "add_to_group", "split", "end"] as const
+/** Steps that do something for the customer (waits, splits and ends only route the journey). */
+export const ACTION_TYPES = ["send_email", "issue_promotion", "adjust_points", "add_to_group"] as const
+/** Splits inside splits: at most this deep. */
+export const MAX_SPLIT_DEPTH = 3
+/** Steps in all, branches included. */
+export const MAX_STEPS = 100
 
-const stepSchema = z.discriminatedUnion(
+const leafSchemas = [
+  z
+    .object({ type: z.literal("wait"), amount: whole("amount", 1, 10_000), unit: z.enum(["hours", "days"], { message: "unit must be hours or days" }) })
+    .strict(),
+  z
+    .object({
+      type: z.literal("send_email"),
+      template: z.string({ message: "template is required" }).trim().min(1, { message: "template must not be empty" }).max(200),
+      subject: z.string().max(300).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("issue_promotion"),
+      /** A single-use code for this customer: a percentage off the order, or a fixed amount in a currency. */
+      percentage: whole("percentage", 1, 100).optional(),
+      amount: z.number({ message: "amount must be a number" }).positive({ message: "amount must be greater than 0" }).optional(),
+      currency_code: z
+        .string()
+        .regex(/^[a-zA-Z]{3}$/, { message: "currency_code must be a 3-letter ISO 4217 code" })
+        .transform((v) => v.toLowerCase())
+        .optional(),
+    })
+    .strict()
+    .superRefine((s, ctx) => {
+      if ((s.percentage === undefined) === (s.amount === undefined)) {
+        ctx.addIssue({ code: "custom", path: ["percentage"], message: "percentage: give either percentage or amount" })
+      }
+      if (s.amount !== undefined && !s.currency_code) {
+        ctx.addIssue({ code: "custom", path: ["currency_code"], message: "currency_code is required with amount" })
+      }
+    }),
+  z
+    .object({
+      type: z.literal("adjust_points"),
+      points: z
+        .number({ message: "points must be a number" })
+        .int({ message: "points must be a whole number" })
+        .refine((p) => p !== 0 && Math.abs(p) <= 1_000_000, { message: "points must be non-zero, at most 1,000,000 either way" }),
+      reason: z.string().max(300).optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal("add_to_group"), customer_group_id: id("customer_group_id") }).strict(),
+  /** Ends the journey here (completed): a branch that should not go on to the steps after its split. */
+  z.object({ type: z.literal("end") }).strict(),
+] as const
+
+type LeafStep = z.infer<(typeof leafSchemas)[number]>
+/**
+ * A conditional split: the customer's facts at the moment the journey reaches it decide the branch
+ * (the condition is a segment tree, validated by the segment parser), then the journey goes on
+ * with the steps after the split. Either branch may be empty.
+ */
+export type SplitStep = { type: "split"; condition: SegmentNode; yes: AutomationStep[]; no: AutomationStep[] }
+export type AutomationStep = LeafStep | SplitStep
+
+const branch = (name: string) =>
+  z.array(z.lazy(() => stepSchema), { message: `${name} must be a list of steps` }).max(50, { message: `${name} may have at most 50 steps` })
+
+const stepSchema: z.ZodType<AutomationStep, unknown> = z.discriminatedUnion(
   "type",
   [
-    z
-      .object({ type: z.literal("wait"), amount: whole("amount", 1, 10_000), unit: z.enum(["hours", "days"], { message: "unit must be hours or days" }) })
-      .strict(),
+    ...leafSchemas,
     z
       .object({
-        type: z.literal("send_email"),
-        template: z.string({ message: "template is required" }).trim().min(1, { message: "template must not be empty" }).max(200),
-        subject: z.string().max(300).optional(),
+        type: z.literal("split"),
+        // Checked by the segment parser once the shape is known (parseSteps), for its own messages.
+        condition: z.custom<SegmentNode>((v) => v !== undefined && v !== null, { message: "condition is required" }),
+        yes: branch("yes").default([]),
+        no: branch("no").default([]),
       })
       .strict(),
-    z
-      .object({
-        type: z.literal("issue_promotion"),
-        /** A single-use code for this customer: a percentage off the order, or a fixed amount in a currency. */
-        percentage: whole("percentage", 1, 100).optional(),
-        amount: z.number({ message: "amount must be a number" }).positive({ message: "amount must be greater than 0" }).optional(),
-        currency_code: z
-          .string()
-          .regex(/^[a-zA-Z]{3}$/, { message: "currency_code must be a 3-letter ISO 4217 code" })
-          .transform((v) => v.toLowerCase())
-          .optional(),
-      })
-      .strict()
-      .superRefine((s, ctx) => {
-        if ((s.percentage === undefined) === (s.amount === undefined)) {
-          ctx.addIssue({ code: "custom", path: ["percentage"], message: "percentage: give either percentage or amount" })
-        }
-        if (s.amount !== undefined && !s.currency_code) {
-          ctx.addIssue({ code: "custom", path: ["currency_code"], message: "currency_code is required with amount" })
-        }
-      }),
-    z
-      .object({
-        type: z.literal("adjust_points"),
-        points: z
-          .number({ message: "points must be a number" })
-          .int({ message: "points must be a whole number" })
-          .refine((p) => p !== 0 && Math.abs(p) <= 1_000_000, { message: "points must be non-zero, at most 1,000,000 either way" }),
-        reason: z.string().max(300).optional(),
-      })
-      .strict(),
-    z.object({ type: z.literal("add_to_group"), customer_group_id: id("customer_group_id") }).strict(),
   ],
   { message: `type must be one of: ${STEP_TYPES.join(", ")}` }
 )
+
+/** Every step of a tree with its path (`steps[2].yes[0]`) and how many splits it is inside. */
+export function forEachStep(steps: AutomationStep[], visit: (step: AutomationStep, path: string, depth: number) => void, root = "steps", depth = 0): void {
+  steps.forEach((step, i) => {
+    const path = `${root}[${i}]`
+    visit(step, path, depth)
+    if (step.type === "split") {
+      forEachStep(step.yes, visit, `${path}.yes`, depth + 1)
+      forEachStep(step.no, visit, `${path}.no`, depth + 1)
+    }
+  })
+}
+
 export const StepsSchema = z
   .array(stepSchema, { message: "steps must be a list" })
   .min(1, { message: "steps must have at least one step" })
   .max(50, { message: "steps may have at most 50 steps" })
-  .refine((steps) => steps.some((s) => s.type !== "wait"), { message: "steps must contain at least one action besides waits" })
-export type AutomationStep = z.infer<typeof stepSchema>
+  .superRefine((steps, ctx) => {
+    let actions = 0
+    let total = 0
+    forEachStep(steps, (step, path, depth) => {
+      total++
+      if ((ACTION_TYPES as readonly string[]).includes(step.type)) actions++
+      if (step.type === "split" && depth >= MAX_SPLIT_DEPTH) {
+        ctx.addIssue({ code: "custom", message: `${path}: splits may be nested at most ${MAX_SPLIT_DEPTH} deep` })
+      }
+    })
+    if (!actions) ctx.addIssue({ code: "custom", message: "steps must contain at least one action besides waits" })
+    if (total > MAX_STEPS) ctx.addIssue({ code: "custom", message: `steps may have at most ${MAX_STEPS} steps in all, branches included` })
+  })
 
 const HOUR = 3_600_000
 

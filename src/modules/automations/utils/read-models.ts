@@ -10,7 +10,8 @@ export type AutomationReport = {
   completed: number
   exited: Record<string, number>
   messages: { sent: number; suppressed: Record<string, number>; failed: number }
-  steps: { step_index: number; step_type: string; outcome: string; count: number }[]
+  /** Step outcomes by place in the flat program; `path` names the place in the step tree, `branch` a split's answer. */
+  steps: { step_index: number; path: string | null; step_type: string; outcome: string; branch: "yes" | "no" | null; count: number }[]
   /** Orders within the attribution window after entering, per currency. */
   conversions: { currency_code: string; treated_buyers: number; treated_revenue: string; holdout_buyers: number; holdout_revenue: string }[]
   /** Treated vs holdout, computed as for e-mail campaigns. */

@@ -1,6 +1,7 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { AutomationStep, AutomationTrigger } from "../../../modules/automations/definition/schema"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { forEachStep, type AutomationStep, type AutomationTrigger } from "../../../modules/automations/definition/schema"
 import { LOYALTY_POINTS_MODULE } from "../../../modules/loyalty-points"
 import type LoyaltyPointsModuleService from "../../../modules/loyalty-points/service"
 import { SEGMENTS_MODULE } from "../../../modules/segments"
@@ -9,6 +10,16 @@ import type SegmentsModuleService from "../../../modules/segments/service"
 import { resolveReferences } from "../../segments/resolve-references"
 
 export type AutomationReferences = { trigger?: AutomationTrigger; conditions?: SegmentNode | null; steps?: AutomationStep[] }
+
+/** Resolves a tree's references; an unknown one is a 400 whose field path starts at `root`. */
+async function resolveOrName(container: MedusaContainer, definition: SegmentNode, root: string) {
+  try {
+    await resolveReferences(container, definition)
+  } catch (e) {
+    if (e instanceof MedusaError) throw new MedusaError(e.type, e.message.replace(/^definition\b/, root))
+    throw e
+  }
+}
 
 /**
  * Checks what an automation names outside itself: the trigger's segment or tier, the customer groups of
@@ -24,19 +35,22 @@ export const checkAutomationReferencesStep = createStep("check-automation-refere
     const [tier] = await container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE).listLoyaltyTiers({ id: input.trigger.tier_id }, { select: ["id"] })
     if (!tier) throw new MedusaError(MedusaError.Types.INVALID_DATA, `trigger.tier_id: no loyalty tier "${input.trigger.tier_id}"`)
   }
-  const groups = (input.steps ?? []).flatMap((s, i) => (s.type === "add_to_group" ? [{ i, id: s.customer_group_id }] : []))
+  const groups: { path: string; id: string }[] = []
+  const splits: { path: string; condition: SegmentNode }[] = []
+  forEachStep(input.steps ?? [], (step, path) => {
+    if (step.type === "add_to_group") groups.push({ path, id: step.customer_group_id })
+    if (step.type === "split") splits.push({ path, condition: step.condition })
+  })
   if (groups.length) {
     const found = await container.resolve(Modules.CUSTOMER).listCustomerGroups({ id: groups.map((g) => g.id) }, { select: ["id"] })
     const missing = groups.find((g) => !found.some((f) => f.id === g.id))
-    if (missing) throw new MedusaError(MedusaError.Types.INVALID_DATA, `steps[${missing.i}].customer_group_id: no customer group "${missing.id}"`)
+    if (missing) throw new MedusaError(MedusaError.Types.INVALID_DATA, `${missing.path}.customer_group_id: no customer group "${missing.id}"`)
+  }
+  for (const split of splits) {
+    await resolveOrName(container, split.condition, `${split.path}.condition`)
   }
   if (input.conditions) {
-    try {
-      await resolveReferences(container, input.conditions)
-    } catch (e) {
-      if (e instanceof MedusaError) throw new MedusaError(e.type, e.message.replace(/^definition\b/, "conditions"))
-      throw e
-    }
+    await resolveOrName(container, input.conditions, "conditions")
   }
   return new StepResponse(true)
 })

@@ -2,7 +2,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AUTOMATIONS_MODULE } from "../../../modules/automations"
-import { waitMs, type AutomationStep } from "../../../modules/automations/definition/schema"
+import { compileProgram, type ProgramStep } from "../../../modules/automations/definition/program"
+import { waitMs } from "../../../modules/automations/definition/schema"
 import type AutomationsModuleService from "../../../modules/automations/service"
 import type { AutomationRow, JourneyRow, StepRunRow } from "../../../modules/automations/types"
 import { CUSTOMER_FACTS_MODULE } from "../../../modules/customer-facts"
@@ -14,6 +15,10 @@ import { adjustJourneyPoints } from "../actions/adjust-journey-points"
 import { issueJourneyPromotion } from "../actions/issue-journey-promotion"
 import { sendJourneyEmails, type EmailProfile, type JourneyEmail } from "../actions/send-journey-email"
 import type { ActionOutcome, ActionTarget } from "../actions/types"
+import { SEGMENTS_MODULE } from "../../../modules/segments"
+import type { ResolvedReferences } from "../../../modules/segments/definition/references"
+import type SegmentsModuleService from "../../../modules/segments/service"
+import { resolveReferences } from "../../segments/resolve-references"
 
 export type RunDueJourneysResult = {
   claimed: number
@@ -27,6 +32,10 @@ export type RunDueJourneysResult = {
 
 type Batch = {
   automations: Map<string, AutomationRow>
+  /** Each automation's steps as the flat list journeys walk. */
+  programs: Map<string, ProgramStep[]>
+  /** Split conditions' references, resolved once per batch (`automation_id:index`). */
+  splitReferences: Map<string, ResolvedReferences>
   runs: Map<string, StepRunRow>
   ordered: Set<string>
   profiles: Map<string, EmailProfile>
@@ -50,7 +59,9 @@ async function orderedSince(container: MedusaContainer, journeys: JourneyRow[]):
   return ended
 }
 
-async function runAction(container: MedusaContainer, step: Exclude<AutomationStep, { type: "wait" | "send_email" }>, target: ActionTarget): Promise<ActionOutcome> {
+type ActionStep = Extract<ProgramStep, { type: "issue_promotion" | "adjust_points" | "add_to_group" }>
+
+async function runAction(container: MedusaContainer, step: ActionStep, target: ActionTarget): Promise<ActionOutcome> {
   switch (step.type) {
     case "issue_promotion":
       return issueJourneyPromotion(container, target, step)
@@ -61,7 +72,35 @@ async function runAction(container: MedusaContainer, step: Exclude<AutomationSte
   }
 }
 
-type Walk = { journey: JourneyRow; automation: AutomationRow; index: number; context: Record<string, unknown> }
+/**
+ * Decides the splits these journeys reached, one query per split over the customers there: the
+ * condition over their facts now. Recorded as `done` with the branch taken.
+ */
+async function decideSplits(container: MedusaContainer, walks: Walk[], batch: Batch, now: Date): Promise<Map<string, ActionOutcome>> {
+  const outcomes = new Map<string, ActionOutcome>()
+  const atSplit = new Map<string, { step: Extract<ProgramStep, { type: "split" }>; walks: Walk[] }>()
+  for (const w of walks) {
+    const step = w.program[w.index]
+    if (step.type !== "split") continue
+    const key = `${w.automation.id}:${w.index}`
+    if (!atSplit.has(key)) atSplit.set(key, { step, walks: [] })
+    atSplit.get(key)!.walks.push(w)
+  }
+  const segments = container.resolve<SegmentsModuleService>(SEGMENTS_MODULE)
+  for (const [key, { step, walks: here }] of atSplit) {
+    if (!batch.splitReferences.has(key)) batch.splitReferences.set(key, await resolveReferences(container, step.condition))
+    const matching = new Set(
+      await segments.matchCustomers({ definition: step.condition, references: batch.splitReferences.get(key)!, customer_ids: here.map((w) => w.journey.customer_id), now })
+    )
+    for (const w of here) {
+      const branch = matching.has(w.journey.customer_id) ? "yes" : "no"
+      outcomes.set(`automation:${w.journey.id}:${w.index}`, { outcome: "done", detail: { branch } })
+    }
+  }
+  return outcomes
+}
+
+type Walk = { journey: JourneyRow; automation: AutomationRow; program: ProgramStep[]; index: number; context: Record<string, unknown> }
 type Settlement = Parameters<AutomationsModuleService["settleJourneys"]>[0]["journeys"][number]
 
 /**
@@ -92,42 +131,65 @@ async function runBatch(container: MedusaContainer, claimed: JourneyRow[], batch
     const base = { id: journey.id, claim_token: journey.claim_token!, step_index: journey.step_index }
     if (!automation || !automation.is_active) exits.push({ ...base, status: "exited", reason: "automation_off" })
     else if (automation.exit_on_order && batch.ordered.has(journey.id)) exits.push({ ...base, status: "exited", reason: "order_placed" })
-    else walks.push({ journey, automation, index: journey.step_index, context: { ...(journey.context ?? {}) } })
+    else walks.push({ journey, automation, program: batch.programs.get(automation.id)!, index: journey.step_index, context: { ...(journey.context ?? {}) } })
   }
   await settle(exits)
   while (walks.length) {
-    // Record the waits reached for the first time: their start is what their end follows from.
-    const newWaits = walks.filter((w) => w.automation.steps[w.index]?.type === "wait" && !batch.runs.has(`${w.journey.id}:${w.index}`))
+    const settlements: Settlement[] = []
+    const pending: Walk[] = []
+    /** Walks a journey over the steps it already did; says where it stopped. */
+    const advance = (w: Walk): "waiting" | "completed" | "new_wait" | "action" => {
+      const key = () => `${w.journey.id}:${w.index}`
+      const base = { id: w.journey.id, claim_token: w.journey.claim_token!, context: w.context }
+      const end = w.program.length
+      while (w.index < end) {
+        const step = w.program[w.index]
+        // Jumps and ends are where the tree's shape sends the journey: nothing to record.
+        if (step.type === "jump") {
+          w.index = step.to
+          continue
+        }
+        if (step.type === "end") {
+          w.index = end
+          break
+        }
+        const run = batch.runs.get(key())
+        if (!run) return step.type === "wait" ? "new_wait" : "action"
+        if (step.type === "wait") {
+          const due = new Date(run.run_at).getTime() + waitMs(step)
+          if (due > now.getTime()) {
+            settlements.push({ ...base, status: "active", step_index: w.index, next_run_at: new Date(due) })
+            return "waiting"
+          }
+        } else if (step.type === "split") {
+          // The branch recorded when the journey first reached the split: a rerun takes the same one.
+          w.index = run.detail?.branch === "no" ? step.no_at : w.index + 1
+          continue
+        } else if (run.detail?.promotion_code) {
+          w.context.promotion_code = run.detail.promotion_code
+        }
+        w.index++
+      }
+      settlements.push({ ...base, status: "completed", step_index: end })
+      return "completed"
+    }
+    const newWaits: Walk[] = []
+    for (const w of walks) {
+      const stop = advance(w)
+      if (stop === "new_wait") newWaits.push(w)
+      else if (stop === "action") pending.push(w)
+    }
+    // The waits reached for the first time begin now (an earlier, crashed run's record is kept:
+    // the end follows from it), then the journey walks on from there.
     const waits = await automations.recordStepRuns({
       runs: newWaits.map((w) => ({ journey_id: w.journey.id, claim_token: w.journey.claim_token!, step_index: w.index, step_type: "wait", outcome: "waited" })),
       run_at: now,
     })
     for (const [key, run] of waits) batch.runs.set(key, run)
-    const settlements: Settlement[] = []
-    const pending: Walk[] = []
-    for (const w of walks) {
-      const key = () => `${w.journey.id}:${w.index}`
-      const base = { id: w.journey.id, claim_token: w.journey.claim_token!, context: w.context }
-      let waiting = false
-      for (; w.index < w.automation.steps.length; w.index++) {
-        const step = w.automation.steps[w.index]
-        const run = batch.runs.get(key())
-        if (!run) break
-        if (step.type === "wait") {
-          const due = new Date(run.run_at).getTime() + waitMs(step)
-          if (due > now.getTime()) {
-            settlements.push({ ...base, status: "active", step_index: w.index, next_run_at: new Date(due) })
-            waiting = true
-            break
-          }
-        } else if (run.detail?.promotion_code) {
-          w.context.promotion_code = run.detail.promotion_code
-        }
-      }
-      if (waiting) continue
-      if (w.index >= w.automation.steps.length) settlements.push({ ...base, status: "completed", step_index: w.automation.steps.length })
-      else if (w.automation.steps[w.index].type === "wait") result.lost++ // its wait could not be recorded: the claim is gone
-      else pending.push(w)
+    for (const w of newWaits) {
+      const stop = advance(w)
+      if (stop === "new_wait") result.lost++ // its wait could not be recorded: the claim is gone
+      else if (stop === "action") pending.push(w)
     }
     await settle(settlements)
     // Run the next action of every journey still walking, the e-mails together.
@@ -142,12 +204,15 @@ async function runBatch(container: MedusaContainer, claimed: JourneyRow[], batch
       context: w.context,
       now,
     })
+    // Splits first, holdout journeys too: a held-out customer follows the same branches (and waits).
+    for (const [key, outcome] of await decideSplits(container, pending, batch, now)) outcomes.set(key, outcome)
     const emails: JourneyEmail[] = []
     for (const w of pending) {
-      const step = w.automation.steps[w.index]
+      const step = w.program[w.index]
+      if (step.type === "split") continue
       if (w.journey.is_holdout) outcomes.set(target(w).key, { outcome: "held_out" })
       else if (step.type === "send_email") emails.push({ target: target(w), step, profile: batch.profiles.get(w.journey.customer_id) })
-      else if (step.type !== "wait") outcomes.set(target(w).key, await runAction(container, step, target(w)))
+      else if (step.type === "issue_promotion" || step.type === "adjust_points" || step.type === "add_to_group") outcomes.set(target(w).key, await runAction(container, step, target(w)))
     }
     for (const [key, outcome] of await sendJourneyEmails(container, emails, batch.blocked)) outcomes.set(key, outcome)
     const recorded = await automations.recordStepRuns({
@@ -157,7 +222,7 @@ async function runBatch(container: MedusaContainer, claimed: JourneyRow[], batch
           journey_id: w.journey.id,
           claim_token: w.journey.claim_token!,
           step_index: w.index,
-          step_type: w.automation.steps[w.index].type,
+          step_type: w.program[w.index].type,
           outcome: outcome.outcome,
           reason: outcome.reason,
           detail: outcome.detail,
@@ -204,6 +269,8 @@ export async function runDueJourneys(container: MedusaContainer, input: { now?: 
     const emails = [...new Set([...[...profiles.values()].map((p) => p?.email), ...claimed.map((j) => j.context?.email as string | undefined)].filter((e): e is string => !!e))]
     const context: Batch = {
       automations: new Map(rows.map((a) => [a.id, a])),
+      programs: new Map(rows.map((a) => [a.id, compileProgram(a.steps)])),
+      splitReferences: new Map(),
       runs: await automations.listStepRunsOf(claimed.map((j) => j.id)),
       ordered: await orderedSince(container, claimed),
       profiles,

@@ -1,18 +1,10 @@
 import { Button, Container, Heading, Input, Label, Select, Switch, Text, Textarea, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { errorMessage } from "../../../lib/error-message"
-import type { Automation, AutomationPayload, AutomationStep, AutomationTrigger } from "../lib/types"
+import type { Automation, AutomationPayload, AutomationTrigger } from "../lib/types"
 import { useSaveAutomation } from "../lib/use-automations"
-import { StepCard } from "./step-card"
+import { StepList } from "./step-list"
 import { TriggerOptions } from "./trigger-options"
-
-const NEW_STEPS: Record<AutomationStep["type"], AutomationStep> = {
-  wait: { type: "wait", amount: 1, unit: "days" },
-  send_email: { type: "send_email", template: "" },
-  issue_promotion: { type: "issue_promotion", percentage: 10 },
-  adjust_points: { type: "adjust_points", points: 100 },
-  add_to_group: { type: "add_to_group", customer_group_id: "" },
-}
 
 const NEW_TRIGGERS: Record<AutomationTrigger["type"], AutomationTrigger> = {
   cart_abandoned: { type: "cart_abandoned", hours: 4 },
@@ -53,16 +45,10 @@ export const EMPTY_AUTOMATION: AutomationPayload = {
   attribution_days: 7,
 }
 
-/** The server's 400 names the field (`steps[1].template: ...`): the error of one step, to show at its card. */
-const stepError = (message: string | null, index: number) =>
-  message
-    ?.split("; ")
-    .find((m) => m.startsWith(`steps[${index}]`))
-    ?.replace(/^steps\[\d+\]\./, "")
-
 /**
  * The automation editor: the trigger on top, then its steps as a vertical flow (waits dashed,
- * actions solid) that can be added, reordered and removed, then who may enter and how it is measured.
+ * actions solid, splits with their yes / no branches side by side) that can be added, reordered
+ * and removed, then who may enter and how it is measured.
  */
 export const AutomationEditor = ({ automation, onSaved }: { automation?: Automation; onSaved: (id: string) => void }) => {
   const [form, setForm] = useState<AutomationPayload>(() => (automation ? { ...automation } : EMPTY_AUTOMATION))
@@ -70,14 +56,6 @@ export const AutomationEditor = ({ automation, onSaved }: { automation?: Automat
   const [serverError, setServerError] = useState<string | null>(null)
   const save = useSaveAutomation()
   const set = <K extends keyof AutomationPayload>(key: K, value: AutomationPayload[K]) => setForm((f) => ({ ...f, [key]: value }))
-  const setStep = (index: number, step: AutomationStep) => set("steps", form.steps.map((s, i) => (i === index ? step : s)))
-  const moveStep = (index: number, by: -1 | 1) => {
-    const to = index + by
-    if (to < 0 || to >= form.steps.length) return
-    const steps = [...form.steps]
-    ;[steps[index], steps[to]] = [steps[to], steps[index]]
-    set("steps", steps)
-  }
   const trigger = form.trigger
 
   const onSubmit = () => {
@@ -149,32 +127,7 @@ export const AutomationEditor = ({ automation, onSaved }: { automation?: Automat
             <TriggerOptions trigger={trigger} onChange={(t) => set("trigger", t)} />
           </div>
         </div>
-        {form.steps.map((step, i) => (
-          <div key={i} className="flex flex-col items-stretch gap-y-2">
-            <div className="bg-ui-border-strong mx-auto h-4 w-px" />
-            <StepCard
-              index={i}
-              step={step}
-              error={stepError(serverError, i)}
-              onChange={(s) => setStep(i, s)}
-              onMove={(by) => moveStep(i, by)}
-              onRemove={() => set("steps", form.steps.filter((_, j) => j !== i))}
-            />
-          </div>
-        ))}
-        <div className="bg-ui-border-strong mx-auto h-4 w-px" />
-        <Select value="" onValueChange={(t) => set("steps", [...form.steps, NEW_STEPS[t as AutomationStep["type"]]])}>
-          <Select.Trigger>
-            <Select.Value placeholder="Add a step…" />
-          </Select.Trigger>
-          <Select.Content>
-            <Select.Item value="wait">Wait</Select.Item>
-            <Select.Item value="send_email">Send e-mail</Select.Item>
-            <Select.Item value="issue_promotion">Issue a single-use promotion code</Select.Item>
-            <Select.Item value="adjust_points">Add or take points</Select.Item>
-            <Select.Item value="add_to_group">Add to a customer group</Select.Item>
-          </Select.Content>
-        </Select>
+        <StepList steps={form.steps} path="steps" error={serverError} onChange={(steps) => set("steps", steps)} />
       </div>
       <Container className="grid grid-cols-2 gap-4 px-6 py-4">
         <Heading level="h2" className="col-span-2">

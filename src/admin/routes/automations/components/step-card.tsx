@@ -1,5 +1,6 @@
 import { ArrowDownMini, ArrowUpMini, Trash } from "@medusajs/icons"
-import { Badge, IconButton, Input, Label, Select, Text } from "@medusajs/ui"
+import { Badge, IconButton, Input, Label, Select, Text, Textarea } from "@medusajs/ui"
+import { useState } from "react"
 import { describeStep } from "../lib/describe"
 import type { AutomationStep } from "../lib/types"
 
@@ -9,9 +10,41 @@ const STEP_LABELS: Record<AutomationStep["type"], string> = {
   issue_promotion: "Promotion code",
   adjust_points: "Points",
   add_to_group: "Customer group",
+  split: "Conditional split",
+  end: "End",
 }
 
 const numberOr = (value: string) => (value === "" ? 0 : Number(value))
+
+/** A split's condition as JSON text: kept as typed, given to the step whenever it parses. */
+const ConditionField = ({ condition, onChange }: { condition: Record<string, unknown>; onChange: (c: Record<string, unknown>) => void }) => {
+  const [text, setText] = useState(() => JSON.stringify(condition, null, 2))
+  const [invalid, setInvalid] = useState(false)
+  return (
+    <div className="col-span-2">
+      <Label size="xsmall">Condition (segment language, JSON): customers who match take “yes”</Label>
+      <Textarea
+        rows={3}
+        className="font-mono"
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value)
+          try {
+            onChange(JSON.parse(e.target.value))
+            setInvalid(false)
+          } catch {
+            setInvalid(true)
+          }
+        }}
+      />
+      {invalid ? (
+        <Text size="xsmall" className="text-ui-fg-error">
+          Not valid JSON yet
+        </Text>
+      ) : null}
+    </div>
+  )
+}
 
 /** One step of the flow: its kind, its fields, and buttons to move it up or down or remove it. */
 export const StepCard = ({
@@ -29,7 +62,7 @@ export const StepCard = ({
   onMove: (by: -1 | 1) => void
   onRemove: () => void
 }) => (
-  <div className={`bg-ui-bg-base shadow-elevation-card-rest rounded-lg p-4 ${step.type === "wait" ? "border-ui-border-strong border-dashed border" : ""}`}>
+  <div className={`bg-ui-bg-base shadow-elevation-card-rest rounded-lg p-4 ${step.type === "wait" || step.type === "end" ? "border-ui-border-strong border-dashed border" : ""}`}>
     <div className="mb-3 flex items-center justify-between">
       <div className="flex items-center gap-x-2">
         <Badge size="2xsmall">{index + 1}</Badge>
@@ -118,6 +151,12 @@ export const StepCard = ({
             <Input size="small" value={step.reason ?? ""} onChange={(e) => onChange({ ...step, reason: e.target.value || undefined })} />
           </div>
         </>
+      ) : step.type === "split" ? (
+        <ConditionField condition={step.condition} onChange={(condition) => onChange({ ...step, condition })} />
+      ) : step.type === "end" ? (
+        <Text size="small" className="text-ui-fg-subtle col-span-2">
+          The journey is completed here; the steps after this branch's split are not run.
+        </Text>
       ) : (
         <div className="col-span-2">
           <Label size="xsmall">Customer group id</Label>

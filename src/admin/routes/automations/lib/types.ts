@@ -17,6 +17,12 @@ export type AutomationStep =
   | { type: "issue_promotion"; percentage?: number; amount?: number; currency_code?: string }
   | { type: "adjust_points"; points: number; reason?: string }
   | { type: "add_to_group"; customer_group_id: string }
+  /** The customer's facts when the journey reaches it pick `yes` or `no`; both go on to the steps after it. */
+  | { type: "split"; condition: Record<string, unknown>; yes: AutomationStep[]; no: AutomationStep[] }
+  | { type: "end" }
+
+/** One place of the flat program journeys walk (`step_index`), named by its path in the step tree. */
+export type ProgramPlace = { index: number; type: AutomationStep["type"] | "jump"; path: string }
 
 export type AutomationCounts = { entered: number; active: number; completed: number; exited: number; holdout: number; sent: number }
 
@@ -33,9 +39,10 @@ export type Automation = {
   holdout_percent: number
   attribution_days: number
   counts?: AutomationCounts
+  program?: ProgramPlace[]
 }
 
-export type AutomationPayload = Omit<Automation, "id" | "counts">
+export type AutomationPayload = Omit<Automation, "id" | "counts" | "program">
 
 type Interval = { estimate: number; low: number; high: number } | null
 
@@ -45,7 +52,7 @@ export type AutomationReport = {
   completed: number
   exited: Record<string, number>
   messages: { sent: number; suppressed: Record<string, number>; failed: number }
-  steps: { step_index: number; step_type: string; outcome: string; count: number }[]
+  steps: { step_index: number; path: string | null; step_type: string; outcome: string; branch: "yes" | "no" | null; count: number }[]
   conversions: { currency_code: string; treated_buyers: number; treated_revenue: string; holdout_buyers: number; holdout_revenue: string }[]
   lift: { currency_code: string; conversion_difference: Interval; incremental_revenue: Interval }[]
 }
