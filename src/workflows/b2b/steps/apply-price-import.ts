@@ -1,5 +1,5 @@
 import type { IPricingModuleService, MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { generateEntityId, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { B2B_MODULE } from "../../../modules/b2b"
 import type B2bModuleService from "../../../modules/b2b/service"
@@ -21,7 +21,13 @@ const price = (row: PriceImportChange, amount: string) => ({
 /** Writes one batch of one kind of change through the Pricing module and records it applied. */
 async function applyBatch(pricing: IPricingModuleService, b2b: B2bModuleService, job: PriceImportDTO, action: PriceImportAction, rows: PriceImportChange[], context: object) {
   if (action === "add") {
-    const created = await pricing.addPriceListPrices([{ price_list_id: job.price_list_id, prices: rows.map((r) => price(r, r.amount)) }], context)
+    // Ids given up front: addPriceListPrices then looks for existing prices by id, not by an OR of
+    // every (price set, currency, band) against the whole list, which grew quadratic with the list.
+    // The diff already knows these prices are new.
+    const created = await pricing.addPriceListPrices(
+      [{ price_list_id: job.price_list_id, prices: rows.map((r) => ({ id: generateEntityId(undefined, "price"), ...price(r, r.amount) })) }],
+      context
+    )
     const byKey = new Map(created.map((p) => [priceKey(toListPrice(p)), p.id]))
     await b2b.markRowsApplied({ import_id: job.id, applied: true, rows: rows.map((r) => ({ id: r.id, price_id: byKey.get(priceKey(r)) ?? null })) })
   } else if (action === "change") {
@@ -57,9 +63,11 @@ export async function rollBackPriceImport(container: MedusaContainer, import_id:
   const batchSize = b2b.getB2bOptions().importBatchSize
   let undone = 0
   for (const action of ACTIONS) {
+    let after: string | null = null
     for (;;) {
-      const rows = await b2b.listPriceImportChanges({ import_id, actions: [action], applied: true, limit: batchSize })
+      const rows = await b2b.listPriceImportChanges({ import_id, actions: [action], applied: true, after, limit: batchSize })
       if (!rows.length) break
+      after = rows[rows.length - 1].id
       await inBatchEventGroup(eventBus, `${import_id}:undo:${rows[0].id}`, (context) => undoBatch(pricing, b2b, job, action, rows, context))
       undone += rows.length
     }
@@ -94,9 +102,13 @@ export const applyPriceImportStep = createStep(
       }
       let applied = job.applied
       for (const action of ACTIONS) {
+        // Keyset from the last row written: filtering on `applied` alone re-read every row applied
+        // before each batch (quadratic over an import).
+        let after: string | null = null
         for (;;) {
-          const rows = await b2b.listPriceImportChanges({ import_id: job.id, actions: [action], applied: false, limit: batchSize })
+          const rows = await b2b.listPriceImportChanges({ import_id: job.id, actions: [action], applied: false, after, limit: batchSize })
           if (!rows.length) break
+          after = rows[rows.length - 1].id
           await inBatchEventGroup(eventBus, `${job.id}:${rows[0].id}`, (context) => applyBatch(pricing, b2b, job, action, rows, context))
           applied += rows.length
           await b2b.savePriceImportProgress(job.id, { applied })
