@@ -89,6 +89,15 @@ medusaIntegrationTestRunner({
       return data.price_import as { id: string; status: string }
     }
 
+    /** Whether the import's uploaded CSV is still in the File module's storage. */
+    async function fileKept(id: string) {
+      const job = await container.resolve<B2bModuleService>(B2B_MODULE).retrievePriceImport(id)
+      return container.resolve(Modules.FILE).getAsBuffer(job.file_key).then(
+        () => true,
+        () => false
+      )
+    }
+
     async function settled(id: string, statuses: string[]) {
       const job = await eventually(
         async () => (await api.get(`/admin/b2b/price-imports/${id}`, store.admin)).data.price_import,
@@ -129,6 +138,8 @@ medusaIntegrationTestRunner({
       const refused = await failure(api.post(`/admin/b2b/price-imports/${created.id}/apply`, {}, store.admin))
       expect(refused.status).toBe(400)
       expect(refused.message).toContain("invalid")
+      // An invalid file is not read again (a corrected one is a new upload): it is deleted.
+      expect(await eventually(() => fileKept(created.id), (kept) => !kept)).toBe(false)
     })
 
     it("the dry run shows added / changed / removed / unchanged and changes nothing; apply writes it; the same file again changes nothing", async () => {
@@ -137,6 +148,8 @@ medusaIntegrationTestRunner({
       const ready = await settled(created.id, ["ready", "invalid", "failed"])
       expect(ready).toMatchObject({ status: "ready", rows_total: 5, rows_valid: 5, rows_with_errors: 0, added: 2, changed: 1, removed: 1, unchanged: 2, applied: 0 })
       expect(await priceList()).toEqual(before)
+      // Kept until applied (a validation taken over after a crash reads it again), deleted once applied.
+      expect(await fileKept(created.id)).toBe(true)
 
       const { data: page } = await api.get(`/admin/b2b/price-imports/${created.id}/changes?limit=3`, store.admin)
       expect(page.changes.map((c: { line: number | null; action: string }) => [c.line, c.action])).toEqual([
@@ -157,6 +170,7 @@ medusaIntegrationTestRunner({
       await api.post(`/admin/b2b/price-imports/${created.id}/apply`, {}, store.admin)
       const applied = await settled(created.id, ["applied", "failed"])
       expect(applied).toMatchObject({ status: "applied", applied: 4, failure: null })
+      expect(await eventually(() => fileKept(created.id), (kept) => !kept)).toBe(false)
       const after = await priceList()
       expect(withoutIds(after)).toEqual([
         { sku: "B2B-1", amount: 50, min_quantity: 1, max_quantity: 9 },
