@@ -9,6 +9,7 @@ import type { SeedOptions } from "../../src/scripts/demo-data/seed-options"
 import { adminHeaders, customerHeaders } from "../helpers/auth"
 import { eventually, failure, sleep } from "../helpers/requests"
 import { checkoutOverHttp, registerShopper, SHOPPER_PASSWORD } from "../helpers/store-checkout"
+import { refreshCustomerFactsWorkflow } from "../../src/workflows/customer-facts/refresh-customer-facts"
 
 jest.setTimeout(300_000)
 
@@ -121,6 +122,30 @@ medusaIntegrationTestRunner({
         },
       })
       expect(negated.count + result.count).toBe(Number(total))
+    })
+
+    it("NOT over nullable fields: a customer without a country or city is outside `in` and inside its NOT, at any depth and through a segment reference", async () => {
+      const nowhere = await Promise.all(["no-country-1@segments.example", "no-country-2@segments.example"].map((email) => registerShopper(container, email)))
+      await refreshCustomerFactsWorkflow(container).run({ input: { customer_ids: nowhere.map((c) => c.id) } })
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const europe = DEMO_REGIONS.find((r) => r.key === "europe")!.countries
+      const countWhere = async (where: string, bindings: unknown[] = []) =>
+        Number((await pg.raw(`select count(*)::int as n from customer_fact where ${where}`, bindings as string[])).rows[0].n)
+      const total = await countWhere("true")
+      const inEurope = await countWhere("country_code = any(?)", [europe])
+      const withoutCountry = await countWhere("country_code is null")
+      expect(withoutCountry).toBeGreaterThanOrEqual(2)
+      expect(inEurope).toBeGreaterThan(0)
+      const isEurope = { field: "country", op: "in", values: ["EUROPE"] }
+      expect((await preview(isEurope)).count).toBe(inEurope)
+      expect((await preview({ not: isEurope })).count).toBe(total - inEurope)
+      expect((await preview({ field: "country", op: "not_in", values: ["EUROPE"] })).count).toBe(total - inEurope)
+      expect((await preview({ not: { not: isEurope } })).count).toBe(inEurope)
+      expect((await preview({ not: { or: [isEurope, { field: "city", op: "in", values: ["Nowhere-on-Sea"] }] } })).count).toBe(total - inEurope)
+      expect((await preview({ and: [{ not: isEurope }, { field: "email_domain", op: "in", values: ["segments.example"] }] })).count).toBe(2)
+      const { data } = await api.post("/admin/segments", { name: "Europeans (for a NOT)", definition: isEurope }, headers)
+      expect((await preview({ field: "segment", op: "not_member", segment_id: data.segment.id })).count).toBe(total - inEurope)
+      expect((await preview({ not: { field: "segment", op: "not_member", segment_id: data.segment.id } })).count).toBe(inEurope)
     })
 
     it("rejects invalid trees with 400 naming the path of the bad node", async () => {

@@ -173,18 +173,40 @@ export class SegmentCompiler {
   node(node: SegmentNode, stack: string[] = this.options.segment_id ? [this.options.segment_id] : []): Fragment {
     if ("and" in node) return sql`(${join(node.and.map((n) => this.node(n, stack)), " and ")})`
     if ("or" in node) return sql`(${join(node.or.map((n) => this.node(n, stack)), " or ")})`
-    if ("not" in node) return not(this.node(node.not, stack))
+    if ("not" in node) return not(this.negated(() => this.node(node.not, stack)))
     return this.condition(node, stack).predicate
+  }
+
+  /** How many NOTs enclose the node being compiled. */
+  private negations = 0
+
+  private negated<T>(compile: () => T): T {
+    this.negations++
+    try {
+      return compile()
+    } finally {
+      this.negations--
+    }
+  }
+
+  /**
+   * A test on a nullable column, as a positive leaf. Outside any NOT, NULL and false both leave the
+   * customer out, so the bare comparison is kept: the planner estimates it and can use the
+   * column's index (`coalesce(...)` hid it: a seq scan of every customer at 1M). Under a NOT the
+   * NULL must be false first, or `not null` would leave out customers the tree includes.
+   */
+  private nullableTest(test: Fragment): Fragment {
+    return this.negations % 2 === 0 ? sql`(${test})` : orFalse(test)
   }
 
   condition(c: Condition, stack: string[] = []): CompiledCondition {
     switch (c.field) {
       case "email_domain": {
-        const is = orFalse(sql`cf.email_domain = any(${value(c.values, "text[]")})`)
-        return { predicate: c.op === "in" ? is : not(is), value: raw("cf.email_domain") }
+        const is = sql`cf.email_domain = any(${value(c.values, "text[]")})`
+        return { predicate: c.op === "in" ? this.nullableTest(is) : not(orFalse(is)), value: raw("cf.email_domain") }
       }
       case "signed_up":
-        return { predicate: orFalse(this.dateTest(raw("cf.customer_created_at"), c)), value: raw("cf.customer_created_at") }
+        return { predicate: this.nullableTest(this.dateTest(raw("cf.customer_created_at"), c)), value: raw("cf.customer_created_at") }
       case "has_account":
         return { predicate: sql`(cf.has_account = ${value(c.value)})`, value: raw("cf.has_account") }
       case "customer_group": {
@@ -206,13 +228,13 @@ export class SegmentCompiler {
         return this.countries(expandCountries(countries), c.op)
       }
       case "city": {
-        const is = orFalse(sql`lower(cf.city) = any(${value(c.values.map((v) => v.toLowerCase()), "text[]")})`)
-        return { predicate: c.op === "in" ? is : not(is), value: raw("cf.city") }
+        const is = sql`lower(cf.city) = any(${value(c.values.map((v) => v.toLowerCase()), "text[]")})`
+        return { predicate: c.op === "in" ? this.nullableTest(is) : not(orFalse(is)), value: raw("cf.city") }
       }
       case "postal_code": {
         const prefixes = c.values.map((v) => `${likeLiteral(v.replace(/\s+/g, "").toUpperCase())}%`)
-        const is = orFalse(sql`replace(upper(cf.postal_code), ' ', '') like any(${value(prefixes, "text[]")})`)
-        return { predicate: c.op === "starts_with" ? is : not(is), value: raw("cf.postal_code") }
+        const is = sql`replace(upper(cf.postal_code), ' ', '') like any(${value(prefixes, "text[]")})`
+        return { predicate: c.op === "starts_with" ? this.nullableTest(is) : not(orFalse(is)), value: raw("cf.postal_code") }
       }
       case "order_count":
         if (!c.window) {
@@ -269,8 +291,8 @@ export class SegmentCompiler {
       case "points_balance":
         return { predicate: numberTest(raw("cf.points_balance"), c), value: raw("cf.points_balance") }
       case "tier": {
-        const is = orFalse(sql`cf.tier_id = any(${value(c.tier_ids, "text[]")})`)
-        return { predicate: c.op === "in" ? is : not(is), value: raw("cf.tier_id") }
+        const is = sql`cf.tier_id = any(${value(c.tier_ids, "text[]")})`
+        return { predicate: c.op === "in" ? this.nullableTest(is) : not(orFalse(is)), value: raw("cf.tier_id") }
       }
       case "upgrade_available":
         return this.upgradeAvailable(c)
@@ -295,8 +317,8 @@ export class SegmentCompiler {
         if (!referenced) {
           throw new MedusaError(MedusaError.Types.INVALID_DATA, `segment_id: no segment ${c.segment_id}`)
         }
-        const member = this.node(referenced, [...stack, c.segment_id])
-        return { predicate: c.op === "member" ? member : not(member) }
+        if (c.op === "member") return { predicate: this.node(referenced, [...stack, c.segment_id]) }
+        return { predicate: not(this.negated(() => this.node(referenced, [...stack, c.segment_id]))) }
       }
     }
   }
@@ -316,8 +338,10 @@ export class SegmentCompiler {
   }
 
   private countries(codes: string[], op: "in" | "not_in"): CompiledCondition {
-    const is = orFalse(sql`cf.country_code = any(${value(codes, "text[]")})`)
-    return { predicate: op === "in" ? is : not(is), value: raw("cf.country_code") }
+    const is = sql`cf.country_code = any(${value(codes, "text[]")})`
+    // "Not in": a customer without a country is not in any, and `<> all` keeps the test estimable.
+    const predicate = op === "in" ? this.nullableTest(is) : sql`(cf.country_code is null or cf.country_code <> all(${value(codes, "text[]")}))`
+    return { predicate, value: raw("cf.country_code") }
   }
 
   private metadata(c: ConditionOf<"metadata">): CompiledCondition {
@@ -329,11 +353,11 @@ export class SegmentCompiler {
       case "not_exists":
         return { predicate: sql`((cf.metadata #> ${path}) is null)`, value: text }
       case "eq":
-        return { predicate: orFalse(sql`${text} = ${value(String(c.value))}`), value: text }
+        return { predicate: this.nullableTest(sql`${text} = ${value(String(c.value))}`), value: text }
       case "neq":
         return { predicate: not(orFalse(sql`${text} = ${value(String(c.value))}`)), value: text }
       case "contains":
-        return { predicate: orFalse(sql`${text} ilike ${value(`%${likeLiteral(String(c.value))}%`)}`), value: text }
+        return { predicate: this.nullableTest(sql`${text} ilike ${value(`%${likeLiteral(String(c.value))}%`)}`), value: text }
       default: {
         // Numbers stored as JSON numbers or numeric strings compare as numbers; anything else never matches.
         // No "?" in the pattern: knex would read it as a binding.
