@@ -98,6 +98,8 @@ export type PriceImportChange = {
 export type B2bOptions = {
   /** Rows per batch when an import is read, staged and applied. */
   importBatchSize?: number
+  /** Batches an import applies at once (each its own transaction through the Pricing module). */
+  importApplyConcurrency?: number
   /** Notification template of the renewal reminder (channel email). */
   renewalTemplate?: string
 }
@@ -106,5 +108,6 @@ export type ResolvedB2bOptions = Required<B2bOptions>
 
 export const B2B_DEFAULTS: ResolvedB2bOptions = {
   importBatchSize: 2000,
+  importApplyConcurrency: 2,
   renewalTemplate: "b2b-contract-renewal",
 }

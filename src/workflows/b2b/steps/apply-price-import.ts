@@ -92,7 +92,7 @@ export const applyPriceImportStep = createStep(
     const pricing = container.resolve(Modules.PRICING)
     const eventBus = container.resolve(Modules.EVENT_BUS)
     let job = await b2b.retrievePriceImport(input.import_id)
-    const batchSize = b2b.getB2bOptions().importBatchSize
+    const { importBatchSize: batchSize, importApplyConcurrency: applyLanes } = b2b.getB2bOptions()
     try {
       // A list changed by others since the diff is diffed again; one changed by this import's own
       // batches (a run taken over after a crash) goes on from the rows not yet applied.
@@ -102,17 +102,42 @@ export const applyPriceImportStep = createStep(
       }
       let applied = job.applied
       for (const action of ACTIONS) {
-        // Keyset from the last row written: filtering on `applied` alone re-read every row applied
-        // before each batch (quadratic over an import).
+        // Keyset from the last row handed out: filtering on `applied` alone re-read every row
+        // applied before each batch (quadratic over an import). Batches are handed out one at a
+        // time, so two lanes never hold the same rows.
         let after: string | null = null
-        for (;;) {
-          const rows = await b2b.listPriceImportChanges({ import_id: job.id, actions: [action], applied: false, after, limit: batchSize })
-          if (!rows.length) break
-          after = rows[rows.length - 1].id
-          await inBatchEventGroup(eventBus, `${job.id}:${rows[0].id}`, (context) => applyBatch(pricing, b2b, job, action, rows, context))
-          applied += rows.length
-          await b2b.savePriceImportProgress(job.id, { applied })
+        let handing: Promise<unknown> = Promise.resolve()
+        let failed = false
+        const nextBatch = () => {
+          const batch = handing.then(async () => {
+            if (failed) return []
+            const rows = await b2b.listPriceImportChanges({ import_id: job.id, actions: [action], applied: false, after, limit: batchSize })
+            if (rows.length) after = rows[rows.length - 1].id
+            return rows
+          })
+          handing = batch.catch(() => undefined)
+          return batch
         }
+        const lane = async () => {
+          for (let rows = await nextBatch(); rows.length; rows = await nextBatch()) {
+            await inBatchEventGroup(eventBus, `${job.id}:${rows[0].id}`, (context) => applyBatch(pricing, b2b, job, action, rows, context))
+            applied += rows.length
+            await b2b.savePriceImportProgress(job.id, { applied })
+          }
+        }
+        // Each lane waits on the Pricing module's JavaScript half the time and on PostgreSQL the
+        // other half, so two overlap. Every lane ends its batch before a failure is rolled back:
+        // a batch still being written would otherwise escape the rollback.
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: applyLanes }, () =>
+            lane().catch((e) => {
+              failed = true
+              throw e
+            })
+          )
+        )
+        const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected")
+        if (failure) throw failure.reason
       }
     } catch (e) {
       await rollBackPriceImport(container, job.id)
