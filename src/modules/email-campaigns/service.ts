@@ -162,32 +162,39 @@ class EmailCampaignsModuleService extends MedusaService({
   }
 
   /**
-   * Ends a batch (or some of its recipients): sent (with SendGrid's message id), failed or
-   * suppressed (with the reason), or back to pending for a later run.
+   * Ends recipients of a claimed batch: sent (with SendGrid's message id), failed or suppressed
+   * (with the reason), or back to pending for a later run. Found by primary key: only those still
+   * `sending` under this batch change, so a batch recovered and claimed again elsewhere is left alone.
    */
   @InjectTransactionManager()
   async settleBatch(
     input: {
       batch_id: string
       status: "sent" | "failed" | "suppressed" | "pending"
+      recipient_ids: string[]
       provider_message_id?: string | null
       reason?: string | null
-      recipient_ids?: string[]
       now?: Date
     },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<number> {
-    const knex = transactionKnex(sharedContext)
-    const query = knex("campaign_recipient").where({ batch_id: input.batch_id, status: "sending" })
-    if (input.recipient_ids) query.whereIn("id", input.recipient_ids)
-    return query.update({
-      status: input.status,
-      provider_message_id: input.provider_message_id ?? null,
-      reason: input.reason ?? null,
-      sent_at: input.status === "sent" ? (input.now ?? new Date()) : null,
-      batch_id: input.status === "pending" ? null : input.batch_id,
-      updated_at: new Date(),
-    })
+    if (!input.recipient_ids.length) {
+      return 0
+    }
+    const { rowCount } = await transactionKnex(sharedContext).raw(
+      `update campaign_recipient set status = ?, provider_message_id = ?, reason = ?, sent_at = ?, batch_id = ?, updated_at = now()
+       where id = any(?::text[]) and batch_id = ? and status = 'sending'`,
+      sqlBindings(
+        input.status,
+        input.provider_message_id ?? null,
+        input.reason ?? null,
+        input.status === "sent" ? (input.now ?? new Date()) : null,
+        input.status === "pending" ? null : input.batch_id,
+        input.recipient_ids,
+        input.batch_id
+      )
+    )
+    return rowCount ?? 0
   }
 
   /**

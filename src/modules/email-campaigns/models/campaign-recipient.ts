@@ -35,6 +35,5 @@ export const CampaignRecipient = model
     // Ends in id so a claim (pending, one language, in id order) reads its batch off the index
     // instead of sorting or skipping every recipient sent before it.
     { on: ["campaign_id", "status", "language", "id"], where: null },
-    { on: ["batch_id"], where: null },
     { on: ["customer_id", "clicked_at"], where: null },
   ])

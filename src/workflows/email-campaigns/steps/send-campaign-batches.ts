@@ -62,9 +62,10 @@ export async function sendCampaignBatches(
     }
     const sendable = recipients.filter((r) => !capped.includes(r))
     if (!sendable.length) return null
+    const sendableIds = sendable.map((r) => r.id)
     const template = templates.get(sendable[0].language) ?? templates.get(campaign.default_language)
     if (!template) {
-      await campaigns.settleBatch({ batch_id, status: "failed", reason: `no template for language ${sendable[0].language}` })
+      await campaigns.settleBatch({ batch_id, status: "failed", recipient_ids: sendableIds, reason: `no template for language ${sendable[0].language}` })
       result.failed += sendable.length
       return null
     }
@@ -93,7 +94,7 @@ export async function sendCampaignBatches(
       try {
         const [response] = await mail.send(message)
         const providerId = String(response.headers["x-message-id"] ?? "")
-        await campaigns.settleBatch({ batch_id, status: "sent", provider_message_id: providerId })
+        await campaigns.settleBatch({ batch_id, status: "sent", recipient_ids: sendableIds, provider_message_id: providerId })
         await messaging.recordOutcomes({
           ids: sendable.map((r) => reserved.get(`campaign:${r.id}`)!.id),
           status: "sent",
@@ -113,12 +114,12 @@ export async function sendCampaignBatches(
           continue
         }
         if (failure.kind === "retry") {
-          await campaigns.settleBatch({ batch_id, status: "pending" })
+          await campaigns.settleBatch({ batch_id, status: "pending", recipient_ids: sendableIds })
           logger.warn(`campaign ${campaign.id}: batch ${batch_id} put back after ${retries} retries: ${failure.reason}`)
           return "retry_later"
         }
         if (failure.kind === "rejected") {
-          await campaigns.settleBatch({ batch_id, status: "failed", reason: failure.reason.slice(0, 500) })
+          await campaigns.settleBatch({ batch_id, status: "failed", recipient_ids: sendableIds, reason: failure.reason.slice(0, 500) })
           await messaging.recordOutcomes({ ids: sendable.map((r) => reserved.get(`campaign:${r.id}`)!.id), status: "failed", reason: failure.reason.slice(0, 500) })
           result.failed += sendable.length
           break
