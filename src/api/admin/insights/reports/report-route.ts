@@ -4,21 +4,29 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { stringify } from "csv-stringify"
 import { neutralizeFormula } from "../../loyalty/gift-shipments/csv"
-import type { ManagementReport } from "./report"
+import { computeManagementReportWorkflow } from "../../../../workflows/insights/compute-management-report"
+import { MANAGEMENT_REPORTS, type ManagementReportName } from "../../../../workflows/insights/reports"
+import type { ManagementReport } from "../../../../workflows/insights/reports/report"
+
+async function compute(req: AuthenticatedMedusaRequest, name: ManagementReportName): Promise<object> {
+  const { result } = await computeManagementReportWorkflow(req.scope).run({ input: { report: name, params: req.validatedQuery } })
+  return result
+}
 
 /** GET handler answering a report as JSON: `{ report, params, ...result }`. */
-export function reportRoute<P extends object, R extends object>(report: ManagementReport<P, R>) {
-  return async (req: AuthenticatedMedusaRequest<unknown, P>, res: MedusaResponse) => {
-    const result = await report.run(req.scope, req.validatedQuery as P)
-    res.json({ report: report.name, params: req.validatedQuery, ...result })
+export function reportRoute(name: ManagementReportName) {
+  return async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+    const result = await compute(req, name)
+    res.json({ report: name, params: req.validatedQuery, ...result })
   }
 }
 
 /** GET handler answering a report as a CSV download (UTF-8 with BOM, CRLF, formulas neutralised). */
-export function reportCsvRoute<P extends object, R extends object>(report: ManagementReport<P, R>) {
-  return async (req: AuthenticatedMedusaRequest<unknown, P>, res: MedusaResponse) => {
+export function reportCsvRoute(name: ManagementReportName) {
+  const report = MANAGEMENT_REPORTS[name] as ManagementReport<never, object>
+  return async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
     // Computed before the first byte, so a failure is still a JSON error.
-    const result = await report.run(req.scope, req.validatedQuery as P)
+    const result = await compute(req, name)
     res.setHeader("content-type", "text/csv; charset=utf-8")
     res.setHeader("content-disposition", `attachment; filename="${report.name}-${new Date().toISOString().slice(0, 10)}.csv"`)
     res.setHeader("cache-control", "no-store")

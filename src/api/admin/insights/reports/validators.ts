@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { SALES_REP_SOURCES } from "../../../../workflows/insights/reports/report"
 
 const DAY = 86_400_000
 
@@ -42,7 +43,6 @@ export const AdminCohortReportParams = checkPeriod(
 )
 export type AdminCohortReportParamsType = z.infer<typeof AdminCohortReportParams>
 
-export const SALES_REP_SOURCES = ["account_manager", "customer_metadata"] as const
 
 /** Sales representatives: a B2B company's account manager, or a key of the customer's metadata. */
 export const AdminSalesRepReportParams = checkPeriod(

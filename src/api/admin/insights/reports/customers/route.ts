@@ -1,5 +1,4 @@
 import { reportRoute } from "../report-route"
-import { customersReport } from "./report"
 
 /** New, returning and active customers per month and the period's repeat-purchase rate. */
-export const GET = reportRoute(customersReport)
+export const GET = reportRoute("customers")

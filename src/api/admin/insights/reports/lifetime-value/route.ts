@@ -1,5 +1,4 @@
 import { reportRoute } from "../report-route"
-import { lifetimeValueReport } from "./report"
 
 /** Customer lifetime value by first-order cohort, per currency. */
-export const GET = reportRoute(lifetimeValueReport)
+export const GET = reportRoute("lifetime-value")

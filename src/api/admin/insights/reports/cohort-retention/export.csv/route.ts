@@ -1,5 +1,4 @@
 import { reportCsvRoute } from "../../report-route"
-import { cohortRetentionReport } from "../report"
 
 /** The cohort-retention report as a CSV download. */
-export const GET = reportCsvRoute(cohortRetentionReport)
+export const GET = reportCsvRoute("cohort-retention")

@@ -1,5 +1,4 @@
 import { reportCsvRoute } from "../../report-route"
-import { customersReport } from "../report"
 
 /** The customers report as a CSV download. */
-export const GET = reportCsvRoute(customersReport)
+export const GET = reportCsvRoute("customers")

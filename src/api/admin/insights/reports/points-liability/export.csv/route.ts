@@ -1,5 +1,4 @@
 import { reportCsvRoute } from "../../report-route"
-import { pointsLiabilityReport } from "../report"
 
 /** The points-liability report as a CSV download. */
-export const GET = reportCsvRoute(pointsLiabilityReport)
+export const GET = reportCsvRoute("points-liability")

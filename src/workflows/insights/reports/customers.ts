@@ -1,7 +1,7 @@
-import type { ManagementReport } from "../report"
-import { MONTHS_SQL, monthLabel, utcMonth } from "../report"
-import { reportKnex } from "../pg"
-import type { AdminReportPeriodParamsType } from "../validators"
+import type { ManagementReport } from "./report"
+import { MONTHS_SQL, monthLabel, utcMonth } from "./report"
+import { reportKnex } from "./pg"
+import type { ReportPeriodParams } from "./report"
 
 export type CustomersMonth = {
   month: string
@@ -48,7 +48,7 @@ const REPEAT = `
   from (select customer_id, count(*) as n from order_fact where placed_at >= ? and placed_at < ? group by customer_id) x`
 
 /** New, returning and active customers per month (UTC) and the period's repeat-purchase rate, from the customer facts. */
-export const customersReport: ManagementReport<AdminReportPeriodParamsType, CustomersReport> = {
+export const customersReport: ManagementReport<ReportPeriodParams, CustomersReport> = {
   name: "customers",
   async run(container, { from, to }) {
     const knex = reportKnex(container)

@@ -1,9 +1,9 @@
-import { REMINDERS_MODULE } from "../../../../../modules/reminders"
-import type RemindersModuleService from "../../../../../modules/reminders/service"
-import type { ManagementReport } from "../report"
-import { MONTHS_SQL, monthLabel, utcMonth } from "../report"
-import { reportKnex } from "../pg"
-import type { AdminReportPeriodParamsType } from "../validators"
+import { REMINDERS_MODULE } from "../../../modules/reminders"
+import type RemindersModuleService from "../../../modules/reminders/service"
+import type { ManagementReport } from "./report"
+import { MONTHS_SQL, monthLabel, utcMonth } from "./report"
+import { reportKnex } from "./pg"
+import type { ReportPeriodParams } from "./report"
 
 type Revenue = { orders: number; amount: string }
 
@@ -61,7 +61,7 @@ function monthsOf(from: Date, to: Date): { month: string; from: Date; to: Date }
  * What e-mail campaigns and repurchase reminders brought in, per month and currency, beside the
  * store's whole net revenue. Each module's own attribution rule decides what counts.
  */
-export const marketingRevenueReport: ManagementReport<AdminReportPeriodParamsType, MarketingRevenueReport> = {
+export const marketingRevenueReport: ManagementReport<ReportPeriodParams, MarketingRevenueReport> = {
   name: "marketing-revenue",
   async run(container, { from, to }) {
     const knex = reportKnex(container)

@@ -1,7 +1,7 @@
-import { LOYALTY_POINTS_MODULE } from "../../../../../modules/loyalty-points"
-import type LoyaltyPointsModuleService from "../../../../../modules/loyalty-points/service"
-import type { ManagementReport } from "../report"
-import type { AdminReportPeriodParamsType } from "../validators"
+import { LOYALTY_POINTS_MODULE } from "../../../modules/loyalty-points"
+import type LoyaltyPointsModuleService from "../../../modules/loyalty-points/service"
+import type { ManagementReport } from "./report"
+import type { ReportPeriodParams } from "./report"
 
 export type PointsLiabilityReport = {
   /** Points outstanding now (available and pending, not expired) per earning currency, valued at the redemption value. */
@@ -15,7 +15,7 @@ export type PointsLiabilityReport = {
  * flow behind it. The loyalty module owns both rules (lots, expiry, `redemption.valuePerPoint`);
  * this report only shapes its points report.
  */
-export const pointsLiabilityReport: ManagementReport<AdminReportPeriodParamsType, PointsLiabilityReport> = {
+export const pointsLiabilityReport: ManagementReport<ReportPeriodParams, PointsLiabilityReport> = {
   name: "points-liability",
   async run(container, { from, to }) {
     const loyalty = container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE)

@@ -1,6 +1,6 @@
-import type { ManagementReport } from "../report"
-import { reportKnex } from "../pg"
-import type { AdminSalesRepReportParamsType } from "../validators"
+import type { ManagementReport } from "./report"
+import { reportKnex } from "./pg"
+import type { SalesRepReportParams } from "./report"
 
 export type SalesRepRow = {
   /** The account manager's e-mail or the metadata value; null: customers with none. */
@@ -13,7 +13,7 @@ export type SalesRepRow = {
   revenue: { currency_code: string; orders: number; amount: string }[]
 }
 
-export type SalesRepReport = { by: AdminSalesRepReportParamsType["by"]; reps: SalesRepRow[] }
+export type SalesRepReport = { by: SalesRepReportParams["by"]; reps: SalesRepRow[] }
 
 /** Who represents each customer: their company's account manager (B2B employees only). */
 const ACCOUNT_MANAGER_REPS = `
@@ -48,7 +48,7 @@ const REPORT = (reps: string) => `
  * customers, by B2B account manager (`by=account_manager`) or by a customer metadata key
  * (`by=customer_metadata`, `metadata_key`, default `sales_rep`).
  */
-export const salesRepsReport: ManagementReport<AdminSalesRepReportParamsType, SalesRepReport> = {
+export const salesRepsReport: ManagementReport<SalesRepReportParams, SalesRepReport> = {
   name: "sales-reps",
   async run(container, { from, to, by, metadata_key }) {
     const bindings = by === "account_manager" ? [from, to, from, to] : [metadata_key, from, to, from, to]

@@ -1,8 +1,8 @@
-import { COHORTS_CTE, MONTH_OFFSET_SQL } from "../cohort-retention/report"
-import type { ManagementReport } from "../report"
-import { monthLabel, utcMonth } from "../report"
-import { reportKnex } from "../pg"
-import type { AdminCohortReportParamsType } from "../validators"
+import { COHORTS_CTE, MONTH_OFFSET_SQL } from "./cohort-retention"
+import type { ManagementReport } from "./report"
+import { monthLabel, utcMonth } from "./report"
+import { reportKnex } from "./pg"
+import type { CohortReportParams } from "./report"
 
 export type LifetimeValueCohort = {
   cohort: string
@@ -45,7 +45,7 @@ const LIFETIME_VALUE = `
  * Customer lifetime value by first-order cohort, per currency: net revenue of the cohort's
  * customers in that currency over those who bought in it, overall and accumulated month by month.
  */
-export const lifetimeValueReport: ManagementReport<AdminCohortReportParamsType, LifetimeValueReport> = {
+export const lifetimeValueReport: ManagementReport<CohortReportParams, LifetimeValueReport> = {
   name: "lifetime-value",
   async run(container, { from, to, months }) {
     const { rows } = await reportKnex(container).raw(LIFETIME_VALUE, [from, to, months])

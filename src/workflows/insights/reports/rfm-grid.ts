@@ -1,6 +1,6 @@
-import type { CurrencyAmount, ManagementReport } from "../report"
-import { reportKnex } from "../pg"
-import type { AdminReportSnapshotParamsType } from "../validators"
+import type { CurrencyAmount, ManagementReport } from "./report"
+import { reportKnex } from "./pg"
+import type { SnapshotReportParams } from "./report"
 
 export type RfmCell = {
   /** Recency and frequency scores, 1–5 (5 = most recent / most frequent). */
@@ -30,7 +30,7 @@ const UNSCORED = `select count(*)::int as n from customer_fact where order_count
  * The RFM grid as the facts score it now: customers and their spend per currency in each of the
  * 25 recency × frequency cells (scores by quintile, refreshed nightly).
  */
-export const rfmGridReport: ManagementReport<AdminReportSnapshotParamsType, RfmGridReport> = {
+export const rfmGridReport: ManagementReport<SnapshotReportParams, RfmGridReport> = {
   name: "rfm-grid",
   async run(container) {
     const knex = reportKnex(container)

@@ -1,7 +1,7 @@
-import type { ManagementReport } from "../report"
-import { monthLabel, utcMonth } from "../report"
-import { reportKnex } from "../pg"
-import type { AdminCohortReportParamsType } from "../validators"
+import type { ManagementReport } from "./report"
+import { monthLabel, utcMonth } from "./report"
+import { reportKnex } from "./pg"
+import type { CohortReportParams } from "./report"
 
 export type RetentionCohort = {
   /** The first-order month (UTC), `YYYY-MM`. */
@@ -39,7 +39,7 @@ const RETENTION = `
  * Cohort retention: customers grouped by the month of their first order; for each following
  * month, the share who ordered in it. From the customer facts (order facts, UTC months).
  */
-export const cohortRetentionReport: ManagementReport<AdminCohortReportParamsType, CohortRetentionReport> = {
+export const cohortRetentionReport: ManagementReport<CohortReportParams, CohortRetentionReport> = {
   name: "cohort-retention",
   async run(container, { from, to, months }) {
     const { rows } = await reportKnex(container).raw(RETENTION, [from, to, months])
