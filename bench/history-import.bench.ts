@@ -38,6 +38,7 @@ import { benchDatabaseUrl, benchSizes } from "./lib/env"
 import { defineBench, type BenchCase } from "./lib/harness"
 import { startBenchApp, type BenchApp } from "./lib/history-import/app"
 import { writeHistoryFiles, type HistoryFiles } from "./lib/history-import/files"
+import { describeTimes, timeCalls, type CallTimes } from "./lib/reminders/timings"
 
 const SEED = 42
 const ANCHOR = new Date(Date.UTC(2026, 10, 1))
@@ -138,6 +139,8 @@ function runImport(size: number, dryRun: boolean, empty: boolean) {
     if (empty) {
       await emptyStore()
     }
+    const times: CallTimes = {}
+    const untime = timeImportCalls(times)
     const started = Date.now()
     const customers = await store(f.customers, "customers.csv")
     const orders = await store(f.orders, "orders.csv")
@@ -145,7 +148,8 @@ function runImport(size: number, dryRun: boolean, empty: boolean) {
     const { result } = await createHistoryImportWorkflow(container()).run({
       input: { dry_run: dryRun, customers, orders, run_in_background: false },
     })
-    await importHistoryWorkflow(container()).run({ input: { import_id: result.id } })
+    await importHistoryWorkflow(container()).run({ input: { import_id: result.id } }).finally(() => untime())
+    notes.push(`${dryRun ? "dry run" : "import"} @ ${size.toLocaleString("en-US")}, where the time went: ${describeTimes(times)}`)
     const job = await container().resolve<CustomerFactsModuleService>(CUSTOMER_FACTS_MODULE).retrieveHistoryImport(result.id)
     if (job.status !== "completed" || job.customers_rows !== f.customerRows || job.orders_rows !== f.orderRows) {
       throw new Error(`import ${job.id} ${job.status}: ${job.failure ?? `${job.customers_rows}/${f.customerRows} customers, ${job.orders_rows}/${f.orderRows} lines read`}`)
@@ -168,6 +172,24 @@ function runImport(size: number, dryRun: boolean, empty: boolean) {
       } as Record<string, number | string>,
     }
   })
+}
+
+/** Times the module calls an import makes (the code under measurement is unchanged); returns the undo. */
+function timeImportCalls(times: CallTimes): () => void {
+  const c = container()
+  const customers = c.resolve(Modules.CUSTOMER)
+  const facts = c.resolve(CUSTOMER_FACTS_MODULE)
+  const wrapped = [
+    ...["createCustomers", "updateCustomers", "createCustomerAddresses"].map((m) => timeCalls(times, `customer.${m}`, customers, m)),
+    ...["writeCustomerFacts", "upsertImportedOrders", "recordConsents", "listConsentRecords", "listOrderFacts", "listCustomerFacts"].map((m) =>
+      timeCalls(times, `facts.${m}`, facts, m)
+    ),
+    timeCalls(times, "product.listProductVariants", c.resolve(Modules.PRODUCT), "listProductVariants"),
+    timeCalls(times, "query.graph", c.resolve(ContainerRegistrationKeys.QUERY), "graph"),
+    timeCalls(times, "locking.execute", c.resolve(Modules.LOCKING), "execute"),
+    timeCalls(times, "pg.raw", c.resolve(ContainerRegistrationKeys.PG_CONNECTION), "raw"),
+  ]
+  return () => wrapped.reverse().forEach((undo) => undo())
 }
 
 function casesAt(size: number): BenchCase[] {

@@ -100,6 +100,27 @@ async function importCustomerBatch(
   }
 }
 
+/**
+ * Whose facts must be rebuilt from Medusa: customers created, or given new fields or an address,
+ * and matched ones the facts do not hold yet. A matched customer the file changes nothing of keeps
+ * facts that are already current (consent is recorded straight into them), so a re-import of the
+ * same file rebuilds nobody.
+ */
+async function customersToRefresh(
+  facts: CustomerFactsModuleService,
+  idByEmail: Map<string, string>,
+  created: CustomerDTO[],
+  plan: CustomerBatchPlan
+): Promise<string[]> {
+  const changed = new Set([...created.map((c) => c.id), ...plan.update.map((u) => u.id), ...plan.addresses.map((a) => a.customer_id)])
+  const unchanged = [...idByEmail.values()].filter((id) => !changed.has(id))
+  if (unchanged.length) {
+    const withFacts = new Set((await facts.listCustomerFacts({ customer_id: unchanged }, { select: ["customer_id"] })).map((f) => f.customer_id))
+    for (const id of unchanged) if (!withFacts.has(id)) changed.add(id)
+  }
+  return [...changed]
+}
+
 async function finishCustomerBatch(
   container: MedusaContainer,
   batch: CustomerRow[],
@@ -115,7 +136,7 @@ async function finishCustomerBatch(
   }
   const consents = await importedConsents(facts, batch, idByEmail, new Date())
   const recorded = consents.length ? await facts.recordConsents(consents) : 0
-  await refreshCustomerFacts(container, [...idByEmail.values()])
+  await refreshCustomerFacts(container, await customersToRefresh(facts, idByEmail, created, plan))
   progress.add("customers_created", created.length)
   progress.add("customers_matched", plan.matched.length)
   progress.add("customers_updated", plan.update.length)
