@@ -101,6 +101,58 @@ medusaIntegrationTestRunner({
       expect(data.items[0]).toMatchObject({ related_key: products.tv, pair_count: 3, product_count: 3 })
     })
 
+    it("recounts only the months whose facts changed, to the same pairs as a recount of every month", async () => {
+      const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+      const pairs = async () =>
+        (
+          await knex.raw(
+            `select product_key, related_key, pair_count, product_count, related_count, basket_count, round(lift::numeric, 9)::text as lift
+             from insights_co_purchase_pair where scope = 'order' order by product_key, related_key`
+          )
+        ).rows
+      const monthsWithFacts = async () =>
+        Number((await knex.raw(`select count(distinct to_char(placed_at at time zone 'UTC', 'YYYY-MM'))::int as n from purchase_fact`)).rows[0].n)
+      const compute = async (force?: boolean) =>
+        (await api.post("/admin/insights/co-purchases/compute", { scope: "order", ...(force ? { force } : {}) }, admin)).data.runs[0]
+
+      const first = await compute(true)
+      expect(first.months_recounted).toBe(await monthsWithFacts())
+      expect(first.months_recounted).toBeGreaterThan(3)
+
+      // New orders in two months (one long past, one now): only those two are recounted.
+      const past = new Date(now.getTime() - 150 * DAY)
+      await writeFacts(container, {
+        customers: [],
+        orders: [past, now, now].map((placed_at, i) => ({
+          customer_id: `cus_incremental_${i}`,
+          placed_at,
+          lines: [{ product_id: products.tv }, { product_id: products.wallMount }, { product_id: products.batteries }],
+        })),
+      })
+      const second = await compute()
+      expect(second).toMatchObject({ skipped: false, months_recounted: 2 })
+      const incremental = await pairs()
+      const full = await compute(true)
+      expect(full.months_recounted).toBe(await monthsWithFacts())
+      expect(full.basket_count).toBe(second.basket_count)
+      expect(await pairs()).toEqual(incremental)
+
+      // Facts removed from one month (a customer's lines gone): that month is recounted and the
+      // pairs lose its orders, exactly as a full recount finds.
+      const { rows: gone } = await knex.raw(
+        `delete from purchase_fact where customer_id = (select customer_id from purchase_fact where product_id = ? order by placed_at limit 1)
+         returning to_char(placed_at at time zone 'UTC', 'YYYY-MM') as month`,
+        [products.tv]
+      )
+      const third = await compute()
+      expect(third.months_recounted).toBe(new Set(gone.map((g: { month: string }) => g.month)).size)
+      expect(third.basket_count).toBeLessThan(second.basket_count)
+      const afterDelete = await pairs()
+      await compute(true)
+      expect(await pairs()).toEqual(afterDelete)
+      expect(afterDelete).not.toEqual(incremental)
+    })
+
     it("shows store customers what others also bought, published catalogue products only", async () => {
       await api.post("/admin/insights/co-purchases/compute", { scope: "window" }, admin)
       const { data } = await api.get(`/store/insights/products/${products.tv}/also-bought?limit=3`, publishable)

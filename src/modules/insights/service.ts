@@ -1,7 +1,8 @@
 import type { Context } from "@medusajs/framework/types"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { contextKnex, transactionKnex } from "../../lib/module-knex"
-import { CoPurchasePair, CoPurchaseRun, PropensityModel, PropensityScore, UpgradePath } from "./models"
+import { CoPurchaseMonth, CoPurchaseMonthCount, CoPurchasePair, CoPurchaseRun, PropensityModel, PropensityScore, UpgradePath } from "./models"
 import { fitLogistic } from "./utils/logistic-model"
 import { EVALUATION_SQL, FEATURE_NAMES, FEATURES_SQL } from "./utils/propensity-sql"
 import {
@@ -19,7 +20,13 @@ import {
   type ResolvedCoPurchaseOptions,
 } from "./types"
 import { UPGRADE_OWNERS_SQL } from "./utils/upgrade-sql"
-import { ORDER_SCOPE_SQL, PURCHASE_FACTS_FINGERPRINT_SQL, WINDOW_SCOPE_SQL } from "./utils/co-purchase-sql"
+import {
+  ORDER_MONTH_FINGERPRINTS_SQL,
+  ORDER_SCOPE_FROM_MONTHS_SQL,
+  PURCHASE_FACTS_FINGERPRINT_SQL,
+  RECOUNT_ORDER_MONTHS_SQL,
+  WINDOW_SCOPE_SQL,
+} from "./utils/co-purchase-sql"
 
 const CO_PURCHASE_COLUMNS = [
   "product_key",
@@ -37,7 +44,15 @@ const CO_PURCHASE_COLUMNS = [
  * Insights over the customer facts: what sells together (co-purchase pairs computed in SQL).
  * Every computation is set-based in PostgreSQL; only its summary comes back to the process.
  */
-class InsightsModuleService extends MedusaService({ CoPurchasePair, CoPurchaseRun, UpgradePath, PropensityModel, PropensityScore }) {
+class InsightsModuleService extends MedusaService({
+  CoPurchasePair,
+  CoPurchaseRun,
+  CoPurchaseMonth,
+  CoPurchaseMonthCount,
+  UpgradePath,
+  PropensityModel,
+  PropensityScore,
+}) {
   protected readonly coPurchaseOptions_: ResolvedCoPurchaseOptions
   protected readonly propensityOptions_: ResolvedPropensityOptions
   protected readonly offerOptions_: ResolvedOfferOptions
@@ -132,8 +147,10 @@ class InsightsModuleService extends MedusaService({ CoPurchasePair, CoPurchaseRu
   }
 
   /**
-   * Recomputes one scope's pairs from the purchase facts in one statement, replacing the old ones
-   * in the same transaction (readers see the old pairs until it commits). Skipped, unless `force`,
+   * Recomputes one scope's pairs from the purchase facts, replacing the old ones in the same
+   * transaction (readers see the old pairs until it commits). The order scope is incremental: only
+   * the months whose facts changed are recounted, the measures come from all months' counts; the
+   * window scope (a customer's pairs span months) is counted whole in one statement. Skipped, unless `force`,
    * when neither the facts nor the settings changed since the last run. Two runs of a scope at
    * once wait for each other on an advisory lock; the second then finds nothing changed.
    */
@@ -161,30 +178,44 @@ class InsightsModuleService extends MedusaService({ CoPurchasePair, CoPurchaseRu
       last.window_days === settings.window_days &&
       last.max_basket_items === settings.max_basket_items
     if (unchanged && !input.force) {
-      return { scope: input.scope, skipped: true, basket_count: last.basket_count, pair_rows: last.pair_rows, duration_ms: 0, computed_at: new Date(last.computed_at) }
+      return {
+        scope: input.scope,
+        skipped: true,
+        basket_count: last.basket_count,
+        pair_rows: last.pair_rows,
+        months_recounted: input.scope === "order" ? 0 : null,
+        duration_ms: 0,
+        computed_at: new Date(last.computed_at),
+      }
     }
     await knex("insights_co_purchase_pair").where({ scope: input.scope }).delete()
     const common = { min_pair_count: o.minPairCount, min_support: o.minSupport, computed_at: now }
-    const result =
-      input.scope === "order"
-        ? await knex.raw(ORDER_SCOPE_SQL, { ...common, max_basket_items: o.maxBasketItems })
-        : await knex.raw(WINDOW_SCOPE_SQL, { ...common, max_customer_events: o.maxCustomerEvents, window_days: o.windowDays })
-    const pairRows = result.rowCount ?? 0
-    const { rows: counted } = await knex.raw(
-      input.scope === "order"
-        ? `select count(*)::int as n from (select 1 from purchase_fact p where p.deleted_at is null and p.net_quantity > 0
-             and (p.product_id is not null or p.sku is not null) group by p.source, p.order_key
-             having count(distinct coalesce(p.product_id, 'sku:' || p.sku)) <= :cap::int) b`
-        : `select count(*)::int as n from (select 1 from purchase_fact p where p.deleted_at is null and p.net_quantity > 0
-             and (p.product_id is not null or p.sku is not null) group by p.customer_id
-             having count(distinct (coalesce(p.product_id, 'sku:' || p.sku), (p.placed_at at time zone 'UTC')::date)) <= :cap::int) b`,
-      { cap: settings.max_basket_items }
-    )
+    let pairRows: number
+    let basketCount: number
+    let monthsRecounted: number | null = null
+    if (input.scope === "order") {
+      // Counts kept under other settings (basket size cap) or asked to be redone are recounted whole.
+      const recountAll = !!input.force || !last || last.max_basket_items !== settings.max_basket_items
+      monthsRecounted = await this.recountOrderMonths_(knex, { all: recountAll, max_basket_items: o.maxBasketItems })
+      pairRows = (await knex.raw(ORDER_SCOPE_FROM_MONTHS_SQL, common)).rowCount ?? 0
+      const { rows: total } = await knex.raw(`select coalesce(sum(basket_count), 0)::int as n from insights_co_purchase_month where deleted_at is null`)
+      basketCount = total[0].n
+    } else {
+      pairRows = (await knex.raw(WINDOW_SCOPE_SQL, { ...common, max_customer_events: o.maxCustomerEvents, window_days: o.windowDays })).rowCount ?? 0
+      const { rows: counted } = await knex.raw(
+        `select count(*)::int as n from (select 1 from purchase_fact p where p.deleted_at is null and p.net_quantity > 0
+           and (p.product_id is not null or p.sku is not null) group by p.customer_id
+           having count(distinct (coalesce(p.product_id, 'sku:' || p.sku), (p.placed_at at time zone 'UTC')::date)) <= :cap::int) b`,
+        { cap: settings.max_basket_items }
+      )
+      basketCount = counted[0].n
+    }
     const summary: CoPurchaseRunSummary = {
       scope: input.scope,
       skipped: false,
-      basket_count: counted[0].n,
+      basket_count: basketCount,
       pair_rows: pairRows,
+      months_recounted: monthsRecounted,
       duration_ms: Date.now() - started,
       computed_at: now,
     }
@@ -200,6 +231,41 @@ class InsightsModuleService extends MedusaService({ CoPurchasePair, CoPurchaseRu
       { scope: input.scope, ...settings, basket_count: summary.basket_count, pair_rows: pairRows, fingerprint, duration_ms: summary.duration_ms, computed_at: now }
     )
     return summary
+  }
+
+  /**
+   * Brings the order scope's monthly counts up to date: months whose purchase facts changed since
+   * they were counted (or every month, with `all`) are recounted, months without facts any more
+   * dropped. Returns how many months were recounted.
+   */
+  private async recountOrderMonths_(knex: Knex, input: { all: boolean; max_basket_items: number }): Promise<number> {
+    const { rows: current }: { rows: { month: string; fingerprint: string }[] } = await knex.raw(ORDER_MONTH_FINGERPRINTS_SQL)
+    const counted = new Map<string, string>(
+      input.all
+        ? []
+        : ((await knex("insights_co_purchase_month").whereNull("deleted_at").select("month", "fingerprint")) as { month: string; fingerprint: string }[]).map(
+            (m) => [m.month, m.fingerprint]
+          )
+    )
+    const stale = current.filter((m) => counted.get(m.month) !== m.fingerprint)
+    const live = new Set(current.map((m) => m.month))
+    const dropped = input.all ? null : [...counted.keys()].filter((m) => !live.has(m))
+    const cleared = input.all ? null : [...stale.map((m) => m.month), ...dropped!]
+    if (cleared === null) {
+      await knex.raw(`delete from insights_co_purchase_month_count`)
+      await knex.raw(`delete from insights_co_purchase_month`)
+    } else if (cleared.length) {
+      await knex.raw(`delete from insights_co_purchase_month_count where month = any(?::text[])`, [cleared])
+      await knex.raw(`delete from insights_co_purchase_month where month = any(?::text[])`, [cleared])
+    }
+    if (stale.length) {
+      await knex.raw(RECOUNT_ORDER_MONTHS_SQL, {
+        months: stale.map((m) => m.month),
+        fingerprints: stale.map((m) => m.fingerprint),
+        max_basket_items: input.max_basket_items,
+      })
+    }
+    return stale.length
   }
 
   /**

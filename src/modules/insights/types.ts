@@ -132,6 +132,8 @@ export type CoPurchaseRunSummary = {
   skipped: boolean
   basket_count: number
   pair_rows: number
+  /** Order scope: the months recounted (the others' counts were still current); null for the window scope. */
+  months_recounted: number | null
   duration_ms: number
   computed_at: Date
 }

@@ -1,3 +1,5 @@
+export { CoPurchaseMonth } from "./co-purchase-month"
+export { CoPurchaseMonthCount } from "./co-purchase-month-count"
 export { CoPurchasePair } from "./co-purchase-pair"
 export { CoPurchaseRun } from "./co-purchase-run"
 export { PropensityModel } from "./propensity-model"

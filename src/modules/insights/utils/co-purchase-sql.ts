@@ -21,31 +21,73 @@ const MEASURES = (scope: string, windowDays: string) => `select 'icpp_' || repla
   cross join total t
   where pr.c >= t.least_count`
 
-/** Baskets are orders; orders with more than :max_basket_items distinct products are left out. */
-export const ORDER_SCOPE_SQL = `with lines as (
-    select distinct p.source, p.order_key, coalesce(p.product_id, 'sku:' || p.sku) as k
-    ${PURCHASES}
+const MONTH_OF = (alias: string) => `to_char(${alias}.placed_at at time zone 'UTC', 'YYYY-MM')`
+
+/**
+ * The order scope's fingerprint of each month's purchase facts (UTC months of placed_at): any line
+ * added, removed or changed in a month moves it (count, quantities, a hash over ids, latest update).
+ */
+export const ORDER_MONTH_FINGERPRINTS_SQL = `select ${MONTH_OF("p")} as month,
+    count(*)::text || ':' || coalesce(sum(p.net_quantity), 0)::text || ':' || coalesce(sum(hashtext(p.id || ':' || p.net_quantity)), 0)::text || ':' ||
+    coalesce(floor(extract(epoch from max(p.updated_at)) * 1000)::bigint, 0)::text as fingerprint
+  from purchase_fact p where p.deleted_at is null
+  group by 1`
+
+/**
+ * Recounts the given months (bindings: months text[], max_basket_items, fingerprints text[] in the
+ * months' order): orders with more than :max_basket_items distinct products are left out; each
+ * month's orders per product and per product pair, and its basket count and fingerprint.
+ */
+export const RECOUNT_ORDER_MONTHS_SQL = `with months as (
+    select m.month, m.fingerprint from unnest(:months::text[], :fingerprints::text[]) as m(month, fingerprint)
+  ),
+  lines as (
+    select distinct ${MONTH_OF("p")} as month, p.source, p.order_key, coalesce(p.product_id, 'sku:' || p.sku) as k
+    ${PURCHASES} and ${MONTH_OF("p")} = any(:months::text[])
   ),
   baskets as (
-    select source, order_key from lines group by source, order_key having count(*) <= :max_basket_items::int
+    select month, source, order_key from lines group by month, source, order_key having count(*) <= :max_basket_items::int
   ),
   basket_lines as (
-    select l.source, l.order_key, l.k from lines l join baskets b on b.source = l.source and b.order_key = l.order_key
+    select l.month, l.source, l.order_key, l.k from lines l
+    join baskets b on b.month = l.month and b.source = l.source and b.order_key = l.order_key
   ),
-  total as (
-    select count(*)::float8 as n, greatest(:min_pair_count::int, ceil(:min_support::float8 * count(*)))::int as least_count from baskets
+  item_counts as (
+    insert into insights_co_purchase_month_count (id, month, product_key, related_key, basket_count, created_at, updated_at)
+    select 'icpc_' || replace(gen_random_uuid()::text, '-', ''), bl.month, bl.k, null, count(*)::int, now(), now()
+    from basket_lines bl group by bl.month, bl.k
+  ),
+  pair_counts as (
+    insert into insights_co_purchase_month_count (id, month, product_key, related_key, basket_count, created_at, updated_at)
+    select 'icpc_' || replace(gen_random_uuid()::text, '-', ''), a.month, a.k, b.k, count(*)::int, now(), now()
+    from basket_lines a
+    join basket_lines b on b.month = a.month and b.source = a.source and b.order_key = a.order_key and b.k <> a.k
+    group by a.month, a.k, b.k
+  )
+  insert into insights_co_purchase_month (id, month, fingerprint, basket_count, created_at, updated_at)
+  select 'icpm_' || replace(gen_random_uuid()::text, '-', ''), m.month, m.fingerprint,
+    (select count(*)::int from baskets b where b.month = m.month), now(), now()
+  from months m`
+
+/**
+ * Baskets are orders: the measures from the months' counts summed (bindings: min_pair_count,
+ * min_support, computed_at). The same figures as counting every order at once, since each order
+ * lies in exactly one month.
+ */
+export const ORDER_SCOPE_FROM_MONTHS_SQL = `with total as (
+    select coalesce(sum(basket_count), 0)::float8 as n,
+      greatest(:min_pair_count::int, ceil(:min_support::float8 * coalesce(sum(basket_count), 0)))::int as least_count
+    from insights_co_purchase_month where deleted_at is null
   ),
   frequent as (
-    select bl.k, count(*)::int as c from basket_lines bl group by bl.k having count(*) >= (select least_count from total)
-  ),
-  frequent_lines as (
-    select bl.source, bl.order_key, bl.k from basket_lines bl join frequent f on f.k = bl.k
+    select product_key as k, sum(basket_count)::int as c from insights_co_purchase_month_count
+    where related_key is null and deleted_at is null
+    group by product_key having sum(basket_count) >= (select least_count from total)
   ),
   pairs as (
-    select a.k as ka, b.k as kb, count(*)::int as c
-    from frequent_lines a
-    join frequent_lines b on b.source = a.source and b.order_key = a.order_key and b.k <> a.k
-    group by a.k, b.k
+    select product_key as ka, related_key as kb, sum(basket_count)::int as c from insights_co_purchase_month_count
+    where related_key is not null and deleted_at is null
+    group by product_key, related_key having sum(basket_count) >= (select least_count from total)
   )
   ${INSERT}
   ${MEASURES("order", "null")}`
