@@ -6,8 +6,10 @@
  * the three demo cases mixed, imported history ending on 2025-06-01), in schema
  * retention_bench_insights_<size> (bench/lib/insights/load.ts) with the real insights, reminders and
  * loyalty-points services:
- * - co-purchase: the job's computation of each scope (one SQL statement each, forced), beside a
- *   bare count over purchase_fact (the least any SQL approach reads);
+ * - co-purchase: the job's computation of each scope (forced: every month of the order scope
+ *   recounted; the window scope in one statement), beside a bare count over purchase_fact (the
+ *   least any SQL approach reads); then the order scope's nightly run after a day of new orders
+ *   (one customer in a thousand orders again): only that month is recounted;
  * - propensity: one model for the product most bought in the last 30 days: training-period and
  *   held-out features, fit (ml-logistic-regression in this process), evaluation and the scoring of
  *   every customer, beside the bare features query of one cut date;
@@ -63,6 +65,28 @@ async function watchBackends(context: BenchContext, load: InsightsLoad) {
   for (const pid of await load.backendPids()) context.watchPid(pid)
 }
 
+/** One customer in a thousand orders again in a day. */
+const newOrderCustomers = (size: number) => Math.max(1, Math.round(size / 1000))
+
+/** A day of new orders: every order of the first customers (by id) again, placed the day before the anchor. */
+async function addDayOfOrders(load: InsightsLoad, size: number): Promise<number> {
+  const { rowCount } = await load.client.query(
+    `INSERT INTO purchase_fact (id, source, order_key, line_key, customer_id, placed_at, currency_code, product_id, variant_id, sku,
+       quantity, refunded_quantity, net_quantity, unit_amount, net_amount, raw_unit_amount, raw_net_amount, created_at, updated_at)
+     SELECT 'pf_day_' || p.id, p.source, 'day-' || p.order_key, p.line_key, p.customer_id, $1::timestamptz - interval '1 day', p.currency_code,
+       p.product_id, p.variant_id, p.sku, p.quantity, p.refunded_quantity, p.net_quantity, p.unit_amount, p.net_amount, p.raw_unit_amount,
+       p.raw_net_amount, now(), now()
+     FROM purchase_fact p
+     WHERE p.customer_id IN (SELECT customer_id FROM customer_fact ORDER BY customer_id LIMIT $2) AND p.deleted_at IS NULL`,
+    [NOW, newOrderCustomers(size)]
+  )
+  return rowCount ?? 0
+}
+
+async function removeDayOfOrders(load: InsightsLoad): Promise<void> {
+  await load.client.query(`DELETE FROM purchase_fact WHERE id LIKE 'pf\\_day\\_%'`)
+}
+
 function casesFor(size: number): BenchCase[] {
   const random = new SeededRandom(size)
   const pick = () => current!.sample[random.int(0, current!.sample.length - 1)]
@@ -81,7 +105,7 @@ function casesFor(size: number): BenchCase[] {
     },
     ...(["order", "window"] as const).map(
       (scope): BenchCase => ({
-        case: `co-purchase job, ${scope} scope (one SQL statement, forced)`,
+        case: `co-purchase job, ${scope} scope (forced: ${scope === "order" ? "every month" : "one SQL statement"})`,
         size,
         group: "co-purchase",
         iterations: 1,
@@ -93,6 +117,21 @@ function casesFor(size: number): BenchCase[] {
         },
       })
     ),
+    {
+      case: "co-purchase job, order scope after a day of new orders (incremental)",
+      size,
+      group: "co-purchase",
+      iterations: 1,
+      fn: async (context) => {
+        const s = await stateFor(size)
+        await watchBackends(context, s.load)
+        const added = await addDayOfOrders(s.load, size)
+        // The facts schema is the segments bench's, shared with the other benches: the day is taken out again.
+        const run = await s.load.insights.computeCoPurchases({ scope: "order" }).finally(() => removeDayOfOrders(s.load))
+        notes.push(`incremental @ ${fmt(size)}: ${fmt(added)} new lines (a copy of the orders of ${fmt(newOrderCustomers(size))} customers, placed the day before ${NOW.toISOString().slice(0, 10)}); ${run.months_recounted} month recounted`)
+        return { rows: run.pair_rows, extra: { baskets: run.basket_count, "pair rows": run.pair_rows, "months recounted": run.months_recounted ?? 0, "new lines": added } }
+      },
+    },
     {
       case: "features of everyone at one cut date (baseline)",
       size,

@@ -21,10 +21,12 @@ import {
 } from "./types"
 import { UPGRADE_OWNERS_SQL } from "./utils/upgrade-sql"
 import {
+  INSERT_COUNTED_MONTHS_SQL,
+  INSERT_MONTH_COUNTS_SQL,
+  ORDER_LINES_TO_COUNT_SQL,
   ORDER_MONTH_FINGERPRINTS_SQL,
   ORDER_SCOPE_FROM_MONTHS_SQL,
   PURCHASE_FACTS_FINGERPRINT_SQL,
-  RECOUNT_ORDER_MONTHS_SQL,
   WINDOW_SCOPE_SQL,
 } from "./utils/co-purchase-sql"
 
@@ -259,11 +261,12 @@ class InsightsModuleService extends MedusaService({
       await knex.raw(`delete from insights_co_purchase_month where month = any(?::text[])`, [cleared])
     }
     if (stale.length) {
-      await knex.raw(RECOUNT_ORDER_MONTHS_SQL, {
-        months: stale.map((m) => m.month),
-        fingerprints: stale.map((m) => m.fingerprint),
-        max_basket_items: input.max_basket_items,
-      })
+      const months = stale.map((m) => m.month)
+      await knex.raw(ORDER_LINES_TO_COUNT_SQL, { all: input.all, months, max_basket_items: input.max_basket_items })
+      await knex.raw(`analyze co_purchase_lines`)
+      await knex.raw(INSERT_MONTH_COUNTS_SQL)
+      await knex.raw(INSERT_COUNTED_MONTHS_SQL, { months, fingerprints: stale.map((m) => m.fingerprint) })
+      await knex.raw(`drop table co_purchase_lines`)
     }
     return stale.length
   }

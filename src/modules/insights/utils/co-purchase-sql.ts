@@ -34,40 +34,36 @@ export const ORDER_MONTH_FINGERPRINTS_SQL = `select ${MONTH_OF("p")} as month,
   group by 1`
 
 /**
- * Recounts the given months (bindings: months text[], max_basket_items, fingerprints text[] in the
- * months' order): orders with more than :max_basket_items distinct products are left out; each
- * month's orders per product and per product pair, and its basket count and fingerprint.
+ * The distinct products of each order to count (bindings: all (boolean), months text[],
+ * max_basket_items) into the transaction's temporary table co_purchase_lines: every month or the
+ * given ones; orders with more than :max_basket_items distinct products are left out. A table, not
+ * a CTE, so that PostgreSQL knows its size after ANALYZE: estimated from a month filter, the
+ * self-join of a CTE was planned as a nested loop over one row (seconds for one month of 10k customers).
  */
-export const RECOUNT_ORDER_MONTHS_SQL = `with months as (
-    select m.month, m.fingerprint from unnest(:months::text[], :fingerprints::text[]) as m(month, fingerprint)
-  ),
-  lines as (
-    select distinct ${MONTH_OF("p")} as month, p.source, p.order_key, coalesce(p.product_id, 'sku:' || p.sku) as k
-    ${PURCHASES} and ${MONTH_OF("p")} = any(:months::text[])
-  ),
-  baskets as (
-    select month, source, order_key from lines group by month, source, order_key having count(*) <= :max_basket_items::int
-  ),
-  basket_lines as (
-    select l.month, l.source, l.order_key, l.k from lines l
-    join baskets b on b.month = l.month and b.source = l.source and b.order_key = l.order_key
-  ),
-  item_counts as (
-    insert into insights_co_purchase_month_count (id, month, product_key, related_key, basket_count, created_at, updated_at)
-    select 'icpc_' || replace(gen_random_uuid()::text, '-', ''), bl.month, bl.k, null, count(*)::int, now(), now()
-    from basket_lines bl group by bl.month, bl.k
-  ),
-  pair_counts as (
-    insert into insights_co_purchase_month_count (id, month, product_key, related_key, basket_count, created_at, updated_at)
-    select 'icpc_' || replace(gen_random_uuid()::text, '-', ''), a.month, a.k, b.k, count(*)::int, now(), now()
-    from basket_lines a
-    join basket_lines b on b.month = a.month and b.source = a.source and b.order_key = a.order_key and b.k <> a.k
-    group by a.month, a.k, b.k
-  )
-  insert into insights_co_purchase_month (id, month, fingerprint, basket_count, created_at, updated_at)
-  select 'icpm_' || replace(gen_random_uuid()::text, '-', ''), m.month, m.fingerprint,
-    (select count(*)::int from baskets b where b.month = m.month), now(), now()
-  from months m`
+export const ORDER_LINES_TO_COUNT_SQL = `create temporary table co_purchase_lines on commit drop as
+  select month, source, order_key, k from (
+    select d.*, count(*) over (partition by d.source, d.order_key) as products from (
+      select distinct ${MONTH_OF("p")} as month, p.source, p.order_key, coalesce(p.product_id, 'sku:' || p.sku) as k
+      ${PURCHASES} and (:all::boolean or ${MONTH_OF("p")} = any(:months::text[]))
+    ) d
+  ) x
+  where products <= :max_basket_items::int`
+
+/** Each counted month's orders per product and per product pair (both directions), from co_purchase_lines. */
+export const INSERT_MONTH_COUNTS_SQL = `insert into insights_co_purchase_month_count (id, month, product_key, related_key, basket_count, created_at, updated_at)
+  select 'icpc_' || replace(gen_random_uuid()::text, '-', ''), month, k, null, count(*)::int, now(), now()
+  from co_purchase_lines group by month, k
+  union all
+  select 'icpc_' || replace(gen_random_uuid()::text, '-', ''), a.month, a.k, b.k, count(*)::int, now(), now()
+  from co_purchase_lines a
+  join co_purchase_lines b on b.source = a.source and b.order_key = a.order_key and b.k <> a.k
+  group by a.month, a.k, b.k`
+
+/** The counted months with their fingerprints (bindings: months text[], fingerprints text[]) and baskets. */
+export const INSERT_COUNTED_MONTHS_SQL = `insert into insights_co_purchase_month (id, month, fingerprint, basket_count, created_at, updated_at)
+  select 'icpm_' || replace(gen_random_uuid()::text, '-', ''), m.month, m.fingerprint, coalesce(b.n, 0), now(), now()
+  from unnest(:months::text[], :fingerprints::text[]) as m(month, fingerprint)
+  left join (select month, count(distinct (source, order_key))::int as n from co_purchase_lines group by month) b on b.month = m.month`
 
 /**
  * Baskets are orders: the measures from the months' counts summed (bindings: min_pair_count,
