@@ -7,27 +7,33 @@ import type { ListPrice, PriceImportCounts } from "../../../modules/b2b/types"
 import { toListPrice, type PriceLike } from "./list-price-writes"
 
 /**
- * The prices of a price list, a keyset page at a time (by id), through the query graph: the
- * Pricing module's list filters take id lists only, and an offset would rescan the list per page.
+ * The prices of a price list in id order, a page at a time, read through one cursor (in a
+ * read-only transaction of its own). Through the query graph each keyset page (`id > last`) was
+ * answered by a scan of every remaining price of the list and a sort: quadratic, 494 s to stage a
+ * list of 1M prices. The columns read are the Pricing module's `price` table's own.
  */
 export async function* pagesOfListPrices(container: MedusaContainer, price_list_id: string, pageSize: number): AsyncGenerator<ListPrice[]> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  let after: string | null = null
-  for (;;) {
-    const { data } = await query.graph({
-      entity: "price",
-      fields: ["id", "price_set_id", "currency_code", "amount", "raw_amount", "min_quantity", "max_quantity"],
-      filters: { price_list_id, ...(after ? { id: { $gt: after } } : {}) },
-      pagination: { take: pageSize, order: { id: "ASC" } },
-    })
-    const page = (data as PriceLike[]).map(toListPrice)
-    if (page.length) {
-      yield page
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const trx = await pg.transaction({ readOnly: true })
+  try {
+    await trx.raw(
+      `declare list_prices no scroll cursor for
+       select id, price_set_id, currency_code, amount, raw_amount, min_quantity, max_quantity
+       from price where price_list_id = ? and deleted_at is null order by id`,
+      [price_list_id]
+    )
+    for (;;) {
+      const { rows } = await trx.raw(`fetch forward ${Math.max(1, Math.floor(pageSize))} from list_prices`)
+      const page = (rows as PriceLike[]).map(toListPrice)
+      if (page.length) {
+        yield page
+      }
+      if (page.length < pageSize) {
+        return
+      }
     }
-    if (page.length < pageSize) {
-      return
-    }
-    after = page[page.length - 1].id
+  } finally {
+    await trx.commit()
   }
 }
 
