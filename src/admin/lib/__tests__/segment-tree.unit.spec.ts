@@ -66,6 +66,22 @@ describe("the builder's draft tree", () => {
     expect(definition).toEqual(saved)
   })
 
+  it("opens a bare condition (an automation split's) as a group of one, built back as that group", () => {
+    const split = { field: "order_count", op: "gte", value: 2 }
+    const negated = { not: { field: "country", op: "in", values: ["fr"] } }
+
+    const draft = parseDefinition(split, catalog)
+    expect(draft.op).toBe("and")
+    expect(draft.children).toHaveLength(1)
+    expect(buildDefinition(draft, catalog).definition).toEqual({ and: [split] })
+    // A negated leaf stays a negated leaf inside the group, not a negated group.
+    const not = parseDefinition(negated, catalog)
+    expect(not.negated).toBe(false)
+    expect(not.children[0].negated).toBe(true)
+    expect(buildDefinition(not, catalog).definition).toEqual({ and: [negated] })
+    expect(parseSegmentDefinition({ and: [negated] }).ok).toBe(true)
+  })
+
   it("sends only the inputs the operator takes: between sends from/to and no value, a relative date no calendar day", () => {
     const spend = condition("order_count", { op: "between", value: "7", from: "2", to: "5" })
     const signedUp = condition("signed_up", { op: "within_last", date: "2026-01-01", amount: "14", unit: "days" })

@@ -1,5 +1,6 @@
-import { Button, Container, Heading, Input, Label, Select, Switch, Text, Textarea, toast } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Label, Select, Switch, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
+import { ConditionTreeField } from "../../../components/segments/condition-tree-field"
 import { errorMessage } from "../../../lib/error-message"
 import type { Automation, AutomationPayload, AutomationTrigger } from "../lib/types"
 import { useSaveAutomation } from "../lib/use-automations"
@@ -52,22 +53,13 @@ export const EMPTY_AUTOMATION: AutomationPayload = {
  */
 export const AutomationEditor = ({ automation, onSaved }: { automation?: Automation; onSaved: (id: string) => void }) => {
   const [form, setForm] = useState<AutomationPayload>(() => (automation ? { ...automation } : EMPTY_AUTOMATION))
-  const [conditionsText, setConditionsText] = useState(automation?.conditions ? JSON.stringify(automation.conditions, null, 2) : "")
+  const [conditions, setConditions] = useState<Record<string, unknown> | null>(() => (automation?.conditions as Record<string, unknown> | null) ?? null)
   const [serverError, setServerError] = useState<string | null>(null)
   const save = useSaveAutomation()
   const set = <K extends keyof AutomationPayload>(key: K, value: AutomationPayload[K]) => setForm((f) => ({ ...f, [key]: value }))
   const trigger = form.trigger
 
   const onSubmit = () => {
-    let conditions: Record<string, unknown> | null = null
-    if (conditionsText.trim()) {
-      try {
-        conditions = JSON.parse(conditionsText)
-      } catch {
-        setServerError("conditions: not valid JSON")
-        return
-      }
-    }
     setServerError(null)
     const { reentry_days, ...rest } = form
     const body = { ...rest, conditions, ...(form.reentry === "every_n_days" ? { reentry_days } : {}) }
@@ -133,9 +125,9 @@ export const AutomationEditor = ({ automation, onSaved }: { automation?: Automat
         <Heading level="h2" className="col-span-2">
           Who enters, and how it is measured
         </Heading>
-        <div className="col-span-2">
-          <Label size="small">Conditions (segment language, JSON; empty: everyone the trigger finds)</Label>
-          <Textarea rows={4} value={conditionsText} onChange={(e) => setConditionsText(e.target.value)} className="font-mono" />
+        <div className="col-span-2 flex flex-col gap-y-1">
+          <Label size="small">Conditions (as in a segment; none: everyone the trigger finds)</Label>
+          <ConditionTreeField value={conditions} onChange={setConditions} />
         </div>
         <div className="flex items-center gap-x-2">
           <Switch id="exit" checked={form.exit_on_order} onCheckedChange={(v) => set("exit_on_order", v)} />

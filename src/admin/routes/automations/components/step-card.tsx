@@ -1,6 +1,6 @@
 import { ArrowDownMini, ArrowUpMini, Trash } from "@medusajs/icons"
-import { Badge, IconButton, Input, Label, Select, Text, Textarea } from "@medusajs/ui"
-import { useState } from "react"
+import { Badge, IconButton, Input, Label, Select, Text } from "@medusajs/ui"
+import { ConditionTreeField } from "../../../components/segments/condition-tree-field"
 import { describeStep } from "../lib/describe"
 import type { AutomationStep } from "../lib/types"
 
@@ -16,35 +16,14 @@ const STEP_LABELS: Record<AutomationStep["type"], string> = {
 
 const numberOr = (value: string) => (value === "" ? 0 : Number(value))
 
-/** A split's condition as JSON text: kept as typed, given to the step whenever it parses. */
-const ConditionField = ({ condition, onChange }: { condition: Record<string, unknown>; onChange: (c: Record<string, unknown>) => void }) => {
-  const [text, setText] = useState(() => JSON.stringify(condition, null, 2))
-  const [invalid, setInvalid] = useState(false)
-  return (
-    <div className="col-span-2">
-      <Label size="xsmall">Condition (segment language, JSON): customers who match take “yes”</Label>
-      <Textarea
-        rows={3}
-        className="font-mono"
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value)
-          try {
-            onChange(JSON.parse(e.target.value))
-            setInvalid(false)
-          } catch {
-            setInvalid(true)
-          }
-        }}
-      />
-      {invalid ? (
-        <Text size="xsmall" className="text-ui-fg-error">
-          Not valid JSON yet
-        </Text>
-      ) : null}
-    </div>
-  )
-}
+/** A split's condition, edited like a segment: customers who match take "yes". */
+const ConditionField = ({ condition, onChange }: { condition: Record<string, unknown>; onChange: (c: Record<string, unknown>) => void }) => (
+  <div className="col-span-2 flex flex-col gap-y-1">
+    <Label size="xsmall">Condition: customers who match take “yes”</Label>
+    {/* An emptied tree stays an empty group, so saving names the split that needs a condition. */}
+    <ConditionTreeField value={condition} onChange={(definition) => onChange(definition ?? { and: [] })} />
+  </div>
+)
 
 /** One step of the flow: its kind, its fields, and buttons to move it up or down or remove it. */
 export const StepCard = ({
