@@ -40,7 +40,6 @@ const RETENTION = `
  * month, the share who ordered in it. From the customer facts (order facts, UTC months).
  */
 export const cohortRetentionReport: ManagementReport<CohortReportParams, CohortRetentionReport> = {
-  name: "cohort-retention",
   async run(container, { from, to, months }) {
     const { rows } = await reportKnex(container).raw(RETENTION, [from, to, months])
     const cohorts = new Map<string, RetentionCohort & { reached: number }>()

@@ -49,7 +49,6 @@ const REPEAT = `
 
 /** New, returning and active customers per month (UTC) and the period's repeat-purchase rate, from the customer facts. */
 export const customersReport: ManagementReport<ReportPeriodParams, CustomersReport> = {
-  name: "customers",
   async run(container, { from, to }) {
     const knex = reportKnex(container)
     const { rows: months } = await knex.raw(MONTHS, [from, to, from, to, from, to, from, to])

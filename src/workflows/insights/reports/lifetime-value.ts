@@ -46,7 +46,6 @@ const LIFETIME_VALUE = `
  * customers in that currency over those who bought in it, overall and accumulated month by month.
  */
 export const lifetimeValueReport: ManagementReport<CohortReportParams, LifetimeValueReport> = {
-  name: "lifetime-value",
   async run(container, { from, to, months }) {
     const { rows } = await reportKnex(container).raw(LIFETIME_VALUE, [from, to, months])
     const cohorts = new Map<string, LifetimeValueCohort>()

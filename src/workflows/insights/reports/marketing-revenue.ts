@@ -62,7 +62,6 @@ function monthsOf(from: Date, to: Date): { month: string; from: Date; to: Date }
  * store's whole net revenue. Each module's own attribution rule decides what counts.
  */
 export const marketingRevenueReport: ManagementReport<ReportPeriodParams, MarketingRevenueReport> = {
-  name: "marketing-revenue",
   async run(container, { from, to }) {
     const knex = reportKnex(container)
     const reminders = container.resolve<RemindersModuleService>(REMINDERS_MODULE)

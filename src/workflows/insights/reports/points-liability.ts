@@ -16,7 +16,6 @@ export type PointsLiabilityReport = {
  * this report only shapes its points report.
  */
 export const pointsLiabilityReport: ManagementReport<ReportPeriodParams, PointsLiabilityReport> = {
-  name: "points-liability",
   async run(container, { from, to }) {
     const loyalty = container.resolve<LoyaltyPointsModuleService>(LOYALTY_POINTS_MODULE)
     const report = await loyalty.pointsReport({ from, to, interval: "month" })

@@ -1,9 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 
-/** One management report: how it runs and how it flattens into CSV records. */
+/** One management report (named by its key in MANAGEMENT_REPORTS): how it runs and how it flattens into CSV records. */
 export type ManagementReport<Params, Result> = {
-  /** The route segment and file name: `/admin/insights/reports/<name>`, `<name>-<date>.csv`. */
-  name: string
   run: (container: MedusaContainer, params: Params) => Promise<Result>
   csv: { columns: readonly string[]; records: (result: Result) => Record<string, unknown>[] }
 }

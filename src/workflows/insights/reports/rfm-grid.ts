@@ -31,7 +31,6 @@ const UNSCORED = `select count(*)::int as n from customer_fact where order_count
  * 25 recency × frequency cells (scores by quintile, refreshed nightly).
  */
 export const rfmGridReport: ManagementReport<SnapshotReportParams, RfmGridReport> = {
-  name: "rfm-grid",
   async run(container) {
     const knex = reportKnex(container)
     const { rows: counts } = await knex.raw(COUNTS)

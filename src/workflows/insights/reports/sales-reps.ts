@@ -49,7 +49,6 @@ const REPORT = (reps: string) => `
  * (`by=customer_metadata`, `metadata_key`, default `sales_rep`).
  */
 export const salesRepsReport: ManagementReport<SalesRepReportParams, SalesRepReport> = {
-  name: "sales-reps",
   async run(container, { from, to, by, metadata_key }) {
     const bindings = by === "account_manager" ? [from, to, from, to] : [metadata_key, from, to, from, to]
     const { rows } = await reportKnex(container).raw(REPORT(by === "account_manager" ? ACCOUNT_MANAGER_REPS : METADATA_REPS), bindings)

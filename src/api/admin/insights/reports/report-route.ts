@@ -28,7 +28,7 @@ export function reportCsvRoute(name: ManagementReportName) {
     // Computed before the first byte, so a failure is still a JSON error.
     const result = await compute(req, name)
     res.setHeader("content-type", "text/csv; charset=utf-8")
-    res.setHeader("content-disposition", `attachment; filename="${report.name}-${new Date().toISOString().slice(0, 10)}.csv"`)
+    res.setHeader("content-disposition", `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.csv"`)
     res.setHeader("cache-control", "no-store")
     res.status(200)
     await pipeline(
@@ -43,7 +43,7 @@ export function reportCsvRoute(name: ManagementReportName) {
       res
     ).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ERR_STREAM_PREMATURE_CLOSE") {
-        req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`${report.name} CSV export aborted: ${error.message}`)
+        req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`${name} CSV export aborted: ${error.message}`)
       }
     })
   }
