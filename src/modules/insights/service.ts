@@ -1,4 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
+import { createHash } from "node:crypto"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { contextKnex, transactionKnex } from "../../lib/module-knex"
@@ -29,6 +30,9 @@ import {
   PURCHASE_FACTS_FINGERPRINT_SQL,
   WINDOW_SCOPE_SQL,
 } from "./utils/co-purchase-sql"
+
+/** A UTC month (`YYYY-MM`) of the purchase facts and the fingerprint of its lines. */
+type MonthFingerprint = { month: string; fingerprint: string }
 
 const CO_PURCHASE_COLUMNS = [
   "product_key",
@@ -167,8 +171,11 @@ class InsightsModuleService extends MedusaService({
     const now = input.now ?? new Date()
     await knex.raw(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`insights:co-purchase:${input.scope}`])
     await knex.raw(`select set_config('work_mem', ?, true)`, [o.workMem])
-    const { rows: fp } = await knex.raw(PURCHASE_FACTS_FINGERPRINT_SQL)
-    const fingerprint: string = fp[0].fingerprint
+    // The order scope's month fingerprints are its facts' fingerprint too: one scan, not two.
+    const months: MonthFingerprint[] | null = input.scope === "order" ? (await knex.raw(ORDER_MONTH_FINGERPRINTS_SQL)).rows : null
+    const fingerprint: string = months
+      ? `months:${createHash("md5").update(months.map((m) => `${m.month}=${m.fingerprint}`).sort().join(";")).digest("hex")}`
+      : (await knex.raw(PURCHASE_FACTS_FINGERPRINT_SQL)).rows[0].fingerprint
     const windowDays = input.scope === "window" ? o.windowDays : null
     const settings = { min_support: o.minSupport, min_pair_count: o.minPairCount, window_days: windowDays, max_basket_items: input.scope === "order" ? o.maxBasketItems : o.maxCustomerEvents }
     const last = await knex("insights_co_purchase_run").where({ scope: input.scope }).whereNull("deleted_at").first()
@@ -198,7 +205,7 @@ class InsightsModuleService extends MedusaService({
     if (input.scope === "order") {
       // Counts kept under other settings (basket size cap) or asked to be redone are recounted whole.
       const recountAll = !!input.force || !last || last.max_basket_items !== settings.max_basket_items
-      monthsRecounted = await this.recountOrderMonths_(knex, { all: recountAll, max_basket_items: o.maxBasketItems })
+      monthsRecounted = await this.recountOrderMonths_(knex, { current: months!, all: recountAll, max_basket_items: o.maxBasketItems })
       pairRows = (await knex.raw(ORDER_SCOPE_FROM_MONTHS_SQL, common)).rowCount ?? 0
       const { rows: total } = await knex.raw(`select coalesce(sum(basket_count), 0)::int as n from insights_co_purchase_month where deleted_at is null`)
       basketCount = total[0].n
@@ -240,8 +247,8 @@ class InsightsModuleService extends MedusaService({
    * they were counted (or every month, with `all`) are recounted, months without facts any more
    * dropped. Returns how many months were recounted.
    */
-  private async recountOrderMonths_(knex: Knex, input: { all: boolean; max_basket_items: number }): Promise<number> {
-    const { rows: current }: { rows: { month: string; fingerprint: string }[] } = await knex.raw(ORDER_MONTH_FINGERPRINTS_SQL)
+  private async recountOrderMonths_(knex: Knex, input: { current: MonthFingerprint[]; all: boolean; max_basket_items: number }): Promise<number> {
+    const current = input.current
     const counted = new Map<string, string>(
       input.all
         ? []
