@@ -1,10 +1,10 @@
 /**
- * Market-basket measures in one statement each, over the purchase facts (lines kept, i.e.
- * net_quantity > 0; a product is its product id, or `sku:<SKU>` for an external product):
- * support(A,B) = baskets with both / baskets, confidence(A→B) = baskets with both / baskets with A,
- * lift(A→B) = confidence(A→B) / (baskets with B / baskets). Items below the support threshold are
- * dropped before pairing (apriori: a pair is never more frequent than either of its items).
- * Bindings, in order: min_pair_count, min_support, <scope bindings>, computed_at.
+ * Market-basket measures over the purchase facts (lines kept, i.e. net_quantity > 0; a product is
+ * its product id, or `sku:<SKU>` for an external product): support(A,B) = baskets with both /
+ * baskets, confidence(A→B) = baskets with both / baskets with A, lift(A→B) = confidence(A→B) /
+ * (baskets with B / baskets). The order scope is counted per month and summed (incremental); the
+ * window scope is one statement, dropping items below the support threshold before pairing
+ * (apriori: a pair is never more frequent than either of its items).
  */
 
 const PURCHASES = `from purchase_fact p
